@@ -140,7 +140,8 @@ def training_split(root:str|Path,        # a dataset folder (see `resolve_data`)
     else:
         clean, _ = clean_manifest(audit_dataset(root, threshold=threshold))
         cached.parent.mkdir(parents=True, exist_ok=True)
-        clean.to_csv(cached, index=False)
+        partial = cached.with_suffix(f".{os.getpid()}.partial")        # write, then rename: readers never see half a file
+        clean.to_csv(partial, index=False); partial.replace(cached)
     clean["mask_path"] = clean.mask_path.where(clean.mask_path.notna(), None)
     split = split_holdout(clean, val_frac=val_frac, test_frac=test_frac, seed=seed, groups="dup_group")
     return split.assign(leak_free=leak_free(split))
