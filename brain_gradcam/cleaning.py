@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 from PIL import Image
 
-from .data import CLASSES, DatasetScan, ImageDecodeError, decode_image, scan_dataset
+from .data import CLASSES, DatasetScan, ImageDecodeError, decode_image, read_image_bytes, scan_dataset
 
 # %% auto #0
 __all__ = ['HASH_SIZE', 'SUFFIX_FORMATS', 'OUTLIER_RULES', 'REPORT_KEYS', 'phash_bits', 'hamming', 'fingerprint', 'hashes_of',
@@ -38,9 +38,7 @@ def hamming(a:np.ndarray, b:np.ndarray) -> np.ndarray:
 
 def fingerprint(path:str|Path) -> dict:
     "SHA-256, 256-bit pHash (hex) and the outlier statistics of one image file"
-    try: content = Path(path).read_bytes()
-    except FileNotFoundError: raise ImageDecodeError(f"{path}: no such file") from None
-    except OSError as err: raise ImageDecodeError(f"{path}: cannot be read ({err})") from None
+    content = read_image_bytes(path)
     rgb = decode_image(content, name=str(path))
     grey = rgb[..., 0]
     chroma = np.abs(np.diff(rgb.astype(np.int16), axis=-1)).mean() * 2          # mean |R-G| + |G-B|
@@ -161,7 +159,7 @@ def audit_dataset(data:str|Path|DatasetScan, # a dataset folder, or its scan
         broken = table.loc[list(errors), ["path", "split", "class"]].assign(error=list(errors.values()))
         scan = DatasetScan(scan.root, table.drop(index=list(errors)).reset_index(drop=True),
                            pd.concat([scan.problems, broken], ignore_index=True))
-        table, prints = table.drop(index=list(errors)), prints
+        table = table.drop(index=list(errors))
     table = pd.concat([table, prints], axis=1).reset_index(drop=True)
     hashes = hashes_of(table.phash)
     near = near_pairs(hashes, threshold)
@@ -261,7 +259,7 @@ def plot_pairs_by_distance(table:pd.DataFrame, pairs:pd.DataFrame, distances:lis
     for row, distance in zip(axes, distances):
         at = pairs[pairs.distance == distance]
         picked = at.iloc[rng.choice(len(at), min(per_row, len(at)), replace=False)] if len(at) else at
-        for k, ax in enumerate(row): ax.set_axis_off()
+        for ax in row: ax.set_axis_off()
         for k, (i, j, _) in enumerate(picked.itertuples(index=False)):
             for side, index in enumerate((i, j)):
                 item = table.iloc[index]

@@ -8,7 +8,7 @@ Docs: https://brain-gradcam.github.io/brain_gradcam/data.html.md"""
 from __future__ import annotations
 import io, os, warnings
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -17,9 +17,9 @@ from PIL import Image, UnidentifiedImageError
 
 # %% auto #0
 __all__ = ['CLASSES', 'CLASS_ALIASES', 'SPLITS', 'MANIFEST_COLUMNS', 'KAGGLE_DATASET', 'canonical_class', 'ImageDecodeError',
-           'decode_image', 'write_image', 'read_mask', 'find_dataset_root', 'probe_image', 'DatasetScan',
-           'scan_dataset', 'check_masks', 'split_holdout', 'cache_dir', 'download_kaggle', 'resolve_data',
-           'resolve_weights', 'show_mri', 'save_jpeg', 'show_jpeg']
+           'read_image_bytes', 'decode_image', 'write_image', 'read_mask', 'find_dataset_root', 'probe_image',
+           'DatasetScan', 'scan_dataset', 'check_masks', 'split_holdout', 'cache_dir', 'download_kaggle',
+           'resolve_data', 'resolve_weights', 'show_mri', 'save_jpeg', 'show_jpeg']
 
 # %% ../nbs/00_data.ipynb #a4141149
 CLASSES = ("glioma", "meningioma", "notumor", "pituitary")
@@ -57,16 +57,18 @@ def _to_rgb(img:Image.Image) -> np.ndarray:
     return np.asarray(img.convert("RGB"), dtype=np.uint8)
 
 # %% ../nbs/00_data.ipynb #339c4c62
+def read_image_bytes(path:str|Path) -> bytes:
+    "The bytes of an image file, or an `ImageDecodeError` naming the file when it cannot be read"
+    try: return Path(path).read_bytes()
+    except FileNotFoundError: raise ImageDecodeError(f"{path}: no such file") from None
+    except OSError as err: raise ImageDecodeError(f"{path}: cannot be read ({err})") from None
+
 def decode_image(source:str|Path|bytes, # an image file, or its bytes
                  name:str=None,        # what to call it in errors (default: the path)
                 ) -> np.ndarray:       # (H, W, 3) uint8 RGB
     "Decode an image by its content, whatever its extension, into RGB uint8"
     if isinstance(source, (bytes, bytearray)): content, name = bytes(source), name or "<bytes>"
-    else:
-        name = name or str(source)
-        try: content = Path(source).read_bytes()
-        except FileNotFoundError: raise ImageDecodeError(f"{name}: no such file") from None
-        except OSError as err: raise ImageDecodeError(f"{name}: cannot be read ({err})") from None
+    else: content, name = read_image_bytes(source), name or str(source)
     if not content: raise ImageDecodeError(f"{name}: empty file (0 bytes)")
     try: img = Image.open(io.BytesIO(content))
     except UnidentifiedImageError:
@@ -134,8 +136,8 @@ def probe_image(path:str|Path, # an image file
     "Size, colour mode and real format of an image file, raising `ImageDecodeError` if it is not usable"
     path = Path(path)
     if decode:
-        content = path.read_bytes() if path.exists() else None
-        decode_image(content if content is not None else path, name=str(path))
+        content = read_image_bytes(path)
+        decode_image(content, name=str(path))                   # raises if the pixels do not decode
         img = Image.open(io.BytesIO(content))
     else:
         if path.stat().st_size == 0: raise ImageDecodeError(f"{path}: empty file (0 bytes)")
@@ -273,16 +275,15 @@ def resolve_data(data:str|Path=None, # a folder, "kaggle", "phantom", or None
                  verbose:bool=True,   # say where the data comes from
                 ) -> Path:            # a folder in the Kaggle layout
     "The dataset folder for `data`: a folder, 'kaggle', 'phantom', or None for $BRAIN_GRADCAM_DATA else the phantom"
-    source = "argument"
+    source = "argument" if data is None or str(data) not in ("kaggle", "phantom") else str(data)
     if data is None and os.environ.get("BRAIN_GRADCAM_DATA"): data, source = os.environ["BRAIN_GRADCAM_DATA"], "$BRAIN_GRADCAM_DATA"
     if data is None: data, source = "phantom", "default: no data given and $BRAIN_GRADCAM_DATA is not set"
     if str(data) == "kaggle": root = download_kaggle()
     elif str(data) == "phantom":
         from brain_gradcam.phantom import default_phantom
         root = default_phantom()
-    else:
-        root = find_dataset_root(data)
-    if verbose: print(f"data: {root} ({source if str(data) not in ('kaggle', 'phantom') or source != 'argument' else data})")
+    else: root = find_dataset_root(data)
+    if verbose: print(f"data: {root} ({source})")
     return root
 
 # %% ../nbs/00_data.ipynb #82b0169f
@@ -314,16 +315,15 @@ def show_mri(image:np.ndarray, # (H, W) or (H, W, 3) uint8
     return ax
 
 # %% ../nbs/00_data.ipynb #1abddd7b
-def save_jpeg(fig, path:str|Path, quality:int=85, dpi:int=80) -> Path:
-    "Save a matplotlib figure as JPEG"
+def save_jpeg(fig, path, quality:int=85, dpi:int=80):
+    "Save a matplotlib figure as JPEG to `path` (a file path or a writable binary stream); returns `path`"
     fig.savefig(path, dpi=dpi, bbox_inches="tight", format="jpeg", pil_kwargs={"quality": quality})
-    return Path(path)
+    return path
 
 def show_jpeg(fig, quality:int=85, dpi:int=80):
     "Display a matplotlib figure in the notebook as a JPEG image, and close it"
-    import io, matplotlib.pyplot as plt
+    import matplotlib.pyplot as plt
     from IPython.display import Image, display
-    buffer = io.BytesIO()
-    fig.savefig(buffer, dpi=dpi, bbox_inches="tight", format="jpeg", pil_kwargs={"quality": quality})
+    buffer = save_jpeg(fig, io.BytesIO(), quality, dpi)
     plt.close(fig)
     display(Image(buffer.getvalue(), format="jpeg"))

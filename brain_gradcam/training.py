@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib, json, os, time
 from pathlib import Path
 
+import keras
 import numpy as np
 import pandas as pd
 
@@ -84,9 +85,7 @@ def cached_features(front,                   # a frozen Keras model (e.g. `split
     return np.load(cache_file, mmap_mode="r")
 
 # %% ../nbs/05_training.ipynb #e59a7150
-import keras as _keras
-
-class ArrayBatches(_keras.utils.PyDataset):
+class ArrayBatches(keras.utils.PyDataset):
     "Batches sliced from (possibly memory-mapped) arrays as float32, optionally shuffled (seeded) and class-weighted"
     def __init__(self, x, y=None, batch_size:int=32, shuffle:bool=False, seed:int=42, class_weight:dict=None):
         super().__init__()
