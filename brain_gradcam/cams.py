@@ -11,9 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
-import pandas as pd
 
-from .data import CLASSES
+from .data import CLASSES, show_mri
 from .model import BACKBONES, cam_layer_of, conv_layers
 from .pipeline import prepare_example, preprocess
 from .evaluation import softmax
@@ -151,8 +150,7 @@ def load_batch(card:dict,           # the model card (`training.load_trained`)
               ) -> dict:
     "images (B,S,S,3) uint8, model inputs (B,S,S,3) float32 and masks (B,S,S) bool (or None) for image files"
     mask_paths = [None] * len(paths) if mask_paths is None else list(mask_paths)
-    pairs = [prepare_example(p, card["image_size"], card["preprocessing"]["crop"], m if isinstance(m, (str, Path)) else None)
-             for p, m in zip(paths, mask_paths)]
+    pairs = [prepare_example(p, card["image_size"], card["preprocessing"]["crop"], m) for p, m in zip(paths, mask_paths)]
     images = np.stack([image for image, _ in pairs])
     masks = [mask for _, mask in pairs]
     return dict(images=images, inputs=np.asarray(preprocess(images.astype(np.float32), card["preprocessing"]["backbone"]), np.float32),
@@ -230,15 +228,16 @@ def scorecam(model, images, class_idx=None, layer:str=None,
     return Explanation(heatmaps, chosen, logits.numpy(), empty, "scorecam", layer, dict(channels=used))
 
 # %% ../nbs/07_gradcam.ipynb #1cb16c2e
-def _path_sums(run, x, base, targets, u:np.ndarray, batch_size:int) -> tuple:
-    "Per image: the sum over path points u of gradient * d(alpha)/du (alpha = u^2), and the logits at u=0 and u=1"
+def _path_sums(run, x, base, targets, u:np.ndarray, weights:np.ndarray, batch_size:int) -> tuple:
+    "Per image: the sum over path points u of weight * gradient * d(alpha)/du (alpha = u^2), and the scores at u=0 and u=1"
     jobs = [(b, k) for b in range(len(x)) for k in range(len(u))]
     total, ends = np.zeros_like(x), {}
     for i in range(0, len(jobs), batch_size):
-        b_idx = np.array([b for b, _ in jobs[i:i + batch_size]]); u_now = u[[k for _, k in jobs[i:i + batch_size]]]
+        b_idx = np.array([b for b, _ in jobs[i:i + batch_size]]); k_idx = np.array([k for _, k in jobs[i:i + batch_size]])
+        u_now = u[k_idx]
         points = base + (u_now ** 2)[:, None, None, None] * (x[b_idx] - base)
         _, logits, _, grads = run(points, targets[b_idx])
-        np.add.at(total, b_idx, grads.numpy() * (2 * u_now)[:, None, None, None])
+        np.add.at(total, b_idx, grads.numpy() * (weights[k_idx] * 2 * u_now)[:, None, None, None])
         scores = logits.numpy()[np.arange(len(b_idx)), targets[b_idx]]
         for b, uu, score in zip(b_idx, u_now, scores):
             if uu in (0.0, 1.0): ends[(int(b), float(uu))] = score
@@ -260,20 +259,19 @@ def integrated_gradients(model, images, class_idx=None,
     _, logits, chosen, _ = run(x, targets)
     chosen = chosen.numpy()
     base = black_input(model, x.shape[1:]) if baseline is None else np.broadcast_to(np.asarray(baseline, np.float32), x.shape[1:])
-    u = np.linspace(0, 1, steps + 1)
-    total, ends = _path_sums(run, x, base, chosen, u, batch_size)
-    total[:] = total - 0.5 * _path_sums(run, x, base, chosen, np.array([0.0, 1.0]), batch_size)[0]     # trapezoid: halve the ends
+    trapezoid = np.ones(steps + 1); trapezoid[[0, -1]] = 0.5
+    total, ends = _path_sums(run, x, base, chosen, np.linspace(0, 1, steps + 1), trapezoid, batch_size)
     integral = total / steps
     difference = np.array([ends[(b, 1.0)] - ends[(b, 0.0)] for b in range(len(x))])
     used = np.full(len(x), steps)
     gap = lambda: np.abs(((x - base) * integral).sum((1, 2, 3)) - difference) / np.maximum(np.abs(difference), 1e-12)
-    while tolerance is not None and (gap() > tolerance).any() and used.max() * 2 <= max_steps:
+    while tolerance is not None:
         todo = np.flatnonzero((gap() > tolerance) & (used * 2 <= max_steps))
         if not len(todo): break
         for n in np.unique(used[todo]):                          # images at the same step count are refined together
             group = todo[used[todo] == n]
             midpoints = (np.arange(n) + 0.5) / n
-            extra_sum, _ = _path_sums(run, x[group], base, chosen[group], midpoints, batch_size)
+            extra_sum, _ = _path_sums(run, x[group], base, chosen[group], midpoints, np.ones(n), batch_size)
             integral[group] = integral[group] / 2 + extra_sum / (2 * n)
             used[group] = 2 * n
     attributions = (x - base) * integral
@@ -303,10 +301,10 @@ def overlay(image:np.ndarray,     # (H,W), (H,W,1) or (H,W,3): uint8 in [0, 255]
     "A heatmap blended over a greyscale image, in RGB"
     import cv2, matplotlib
     image = np.asarray(image)
-    scale = 255.0 if image.dtype == np.uint8 else 1.0
+    is_uint8 = image.dtype == np.uint8
     if image.ndim == 3 and image.shape[-1] in (1, 3): image = image.astype(np.float64).mean(-1)
     if image.ndim != 2: raise ValueError(f"image of shape {image.shape}: expected (H,W), (H,W,1) or (H,W,3)")
-    if scale == 255.0: grey = image / 255.0
+    if is_uint8: grey = image / 255.0
     elif image.min() < 0 or image.max() > 1:
         raise ValueError(f"image values span [{image.min():.2f}, {image.max():.2f}]: pass the uint8 image (or floats in [0, 1]), "
                          "not the model's preprocessed input")
@@ -361,7 +359,7 @@ def plot_method_grid(images:np.ndarray, explanations:dict, labels=None, masks=No
     fig, axes = plt.subplots(len(images), len(names) + 1, figsize=(2.4 * (len(names) + 1), 2.4 * len(images)), squeeze=False)
     first = explanations[names[0]]
     for i, image in enumerate(images):
-        axes[i, 0].imshow(image, cmap="gray"); axes[i, 0].set_axis_off()
+        show_mri(image, axes[i, 0])
         if masks is not None and masks[i] is not None: axes[i, 0].contour(masks[i], levels=[0.5], colors="lime", linewidths=0.8)
         truth = f"true {CLASSES[int(labels[i])]}\n" if labels is not None else ""
         axes[i, 0].set_title(f"{truth}pred {CLASSES[first.predicted[i]]} ({first.probabilities[i].max():.0%})", fontsize=8)
@@ -395,15 +393,15 @@ def explain_files(model_dir:str|Path,       # a model directory written by `trai
     model, card = load_trained(model_dir)
     layer = None if method == "ig" else resolve_layer(model, layer or card.get("cam_layer"))
     out = Path(out); out.mkdir(parents=True, exist_ok=True)
-    entries, errors, taken = [], [], set()
-    readable = []
-    for path in map(str, paths):
-        try: readable.append((path, load_batch(card, [path])))
-        except (ValueError, OSError) as err: errors.append(dict(image=path, error=str(err)))
-    for start in range(0, len(readable), batch_size):
-        chunk = readable[start:start + batch_size]
+    paths, entries, errors, taken = [str(p) for p in paths], [], [], set()
+    target = None if class_name is None else CLASSES.index(class_name)
+    for start in range(0, len(paths), batch_size):          # a batch at a time: thousands of files never sit in memory at once
+        chunk = []
+        for path in paths[start:start + batch_size]:
+            try: chunk.append((path, load_batch(card, [path])))
+            except (ValueError, OSError) as err: errors.append(dict(image=path, error=str(err)))
+        if not chunk: continue
         images = np.concatenate([b["images"] for _, b in chunk]); inputs = np.concatenate([b["inputs"] for _, b in chunk])
-        target = None if class_name is None else CLASSES.index(class_name)
         result = explain(model, inputs, method, target, layer, **options)
         for i, (path, _) in enumerate(chunk):
             png = out/f"{_unique_name(Path(path).stem, taken)}_{method.replace('+', 'p')}.png"

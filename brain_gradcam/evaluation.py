@@ -69,18 +69,18 @@ def classification_metrics(labels:np.ndarray, probabilities:np.ndarray, n_bootst
 
 # %% ../nbs/06_evaluation.ipynb #6efd81e2
 def evaluation_set(root:str|Path, card:dict, split:str="test") -> pd.DataFrame:
-    "The images to score: the held-out test subset (checked against the model's training fingerprint) or all of Testing/"
+    "The images to score: the held-out test (or validation) subset, checked against the model's training fingerprint, or all of Testing/"
     data = training_split(root, seed=card["seed"])
     capped = cap_per_class(data, card["settings"]["max_train_per_class"], card["settings"]["max_val_per_class"], card["seed"])
     if manifest_fingerprint(capped[capped.subset == "train"]) != card["train_manifest_fingerprint"]:
         raise ValueError(f"{root}: the training split regenerated from this data with seed {card['seed']} is not the one "
                          "this model was trained on (fingerprints differ); its held-out images cannot be trusted as unseen")
-    if split == "test": return data[data.subset == "test"]
+    if split in ("test", "val"): return data[data.subset == split]
     if split == "Testing":
         rows = data[data.split == "Testing"]
         if rows.empty: raise ValueError(f"{root}: has no Testing/ split; use split='test' (the held-out part of Training)")
         return rows
-    raise ValueError(f"split {split!r}: use 'test' (held out from Training) or 'Testing' (the dataset's Testing/ folder)")
+    raise ValueError(f"split {split!r}: use 'test' or 'val' (held out from Training) or 'Testing' (the dataset's Testing/ folder)")
 
 def evaluate(model_dir:str|Path, root:str|Path, split:str="test", n_bootstrap:int=1000, seed:int=42) -> dict:
     "Metrics of a trained model on raw and leak-free images of `split`, plus the per-image predictions"

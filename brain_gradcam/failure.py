@@ -17,7 +17,7 @@ from .cams import gradcam, load_batch, show_overlay
 from .xai_metrics import localization_scores
 
 # %% auto #0
-__all__ = ['brain_mask', 'shortcut_score', 'failure_table', 'plot_failures', 'failure_summary']
+__all__ = ['brain_mask', 'shortcut_score', 'failure_table', 'right_for_wrong_reason', 'plot_failures', 'failure_summary']
 
 # %% ../nbs/09_failure_analysis.ipynb #17fe682b
 def brain_mask(image:np.ndarray,       # (H, W) or (H, W, 3) uint8
@@ -52,10 +52,10 @@ def failure_table(model, card:dict, rows:pd.DataFrame, batch_size:int=16) -> tup
         part = rows.iloc[start:start + batch_size]
         batch = load_batch(card, part.path.tolist(), part.mask_path.tolist())
         result = gradcam(model, batch["inputs"])
-        for i, row in enumerate(part.itertuples()):
+        for i, (path, true_class) in enumerate(zip(part.path, part["class"])):
             heatmap, mask = result.heatmaps[i], batch["masks"][i]
-            record = dict(path=row.path, **{"class": part["class"].iloc[i]},
-                          predicted=CLASSES[int(result.predicted[i])], confidence=float(result.probabilities[i].max()),
+            record = {"path": path, "class": true_class}
+            record.update(predicted=CLASSES[int(result.predicted[i])], confidence=float(result.probabilities[i].max()),
                           shortcut=shortcut_score(heatmap, brain_mask(batch["images"][i])), empty_map=bool(result.empty[i]),
                           has_mask=mask is not None)
             if mask is not None and mask.any():
@@ -65,11 +65,14 @@ def failure_table(model, card:dict, rows:pd.DataFrame, batch_size:int=16) -> tup
         maps.append(result.heatmaps); pictures.append(batch["images"])
     table = pd.DataFrame(records)
     table["correct"] = table["class"] == table.predicted
-    if "pointing_game" in table:
-        table["wrong_reason"] = (table.correct & table.has_mask & (table.pointing_game == False)
-                                 & (table.energy_in_mask < table.mask_share)).astype(bool)
-    else: table["wrong_reason"] = False
+    table["wrong_reason"] = right_for_wrong_reason(table)
     return table, np.concatenate(maps), np.concatenate(pictures)
+
+def right_for_wrong_reason(table:pd.DataFrame) -> pd.Series:
+    "Correct predictions whose heatmap misses the tumor: pointing game lost and less energy in the mask than the mask's area share"
+    if "pointing_game" not in table: return pd.Series(False, index=table.index)
+    missed = table.pointing_game.map(lambda hit: hit is False or hit == 0)            # NaN (no mask) is not a miss
+    return (table.correct & missed & (table.energy_in_mask < table.mask_share)).astype(bool)
 
 # %% ../nbs/09_failure_analysis.ipynb #d0655e82
 def plot_failures(table:pd.DataFrame, heatmaps:np.ndarray, images:np.ndarray, which:pd.Series, sort_by:str, ascending:bool=False,

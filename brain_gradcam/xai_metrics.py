@@ -6,22 +6,22 @@ Docs: https://brain-gradcam.github.io/brain_gradcam/explanation_metrics.html.md"
 
 # %% ../nbs/08_explanation_metrics.ipynb #03698d43
 from __future__ import annotations
-import json
+import time
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
 from .data import CLASSES
-from .evaluation import softmax
+from .evaluation import evaluation_set, softmax
 from .pipeline import prepare_example, training_split
 from .cams import METHODS, explain, finish_maps, load_batch, resolve_layer
 
 # %% auto #0
 __all__ = ['TOLERANCE_AT_299', 'THRESHOLD', 'SLOW_METHODS', 'METRICS', 'tolerance_for', 'pointing_game', 'localization_scores',
-           'random_maps', 'location_prior', 'masked_rows', 'score_maps', 'summarize', 'localize', 'localization_table',
-           'per_class_table', 'plot_localization', 'deletion_insertion', 'faithfulness', 'ssim', 'randomization_order',
-           'cascading_randomization']
+           'random_maps', 'location_prior', 'masked_rows', 'score_maps', 'summarize', 'localize', 'beats_baselines',
+           'localization_table', 'per_class_table', 'plot_localization', 'deletion_insertion', 'faithfulness', 'ssim',
+           'randomization_order', 'cascading_randomization']
 
 # %% ../nbs/08_explanation_metrics.ipynb #e8e9a535
 TOLERANCE_AT_299 = 15   # pointing-game tolerance in pixels at 299x299
@@ -70,11 +70,7 @@ SLOW_METHODS = ("scorecam", "ig")
 
 def masked_rows(root:str|Path, card:dict, subset:str="val", max_per_class:int=None, seed:int=42) -> pd.DataFrame:
     "Held-out images of `subset` (val, test or Testing) that have a tumor mask, at most `max_per_class` per class (seeded)"
-    from brain_gradcam.evaluation import evaluation_set
-    if subset not in ("val", "test", "Testing"): raise ValueError(f"subset {subset!r}: use 'val', 'test' or 'Testing'")
-    held = evaluation_set(root, card, "test" if subset == "val" else subset)     # checks the model's fingerprint
-    if subset == "val":
-        split = training_split(root, seed=card["seed"]); held = split[split.subset == "val"]
+    held = evaluation_set(root, card, subset)          # checks the model's training fingerprint
     rows = held[held.mask_path.notna()]
     if rows.empty: raise ValueError(f"{root}: no image of subset {subset!r} has a tumor mask")
     if max_per_class: rows = rows.groupby("class", group_keys=False).sample(frac=1, random_state=seed).groupby("class").head(max_per_class)
@@ -116,7 +112,7 @@ def localize(model_dir:str|Path, root:str|Path, subset:str="val", methods=("grad
     per_image, started = [], {}
     for method in methods:
         chosen = rows if method not in SLOW_METHODS else rows.groupby("class").head(slow_per_class)
-        start = __import__("time").perf_counter()
+        start = time.perf_counter()
         for i in range(0, len(chosen), batch_size):
             part = chosen.iloc[i:i + batch_size]
             batch = load_batch(card, part.path.tolist(), part.mask_path.tolist())
@@ -127,7 +123,7 @@ def localize(model_dir:str|Path, root:str|Path, subset:str="val", methods=("grad
                     method=name, images_of=method, path=part.path.to_numpy(), **{"class": part["class"].to_numpy()},
                     predicted=[CLASSES[k] for k in result.predicted], confidence=result.probabilities.max(1), empty=result.empty if name == method else False)
                 per_image.append(frame)
-        started[method] = round(__import__("time").perf_counter() - start, 1)
+        started[method] = round(time.perf_counter() - start, 1)
         if progress: print(f"{method}: {len(chosen)} images in {started[method]} s", flush=True)
     scores = pd.concat(per_image, ignore_index=True)
     summary = {}
@@ -144,16 +140,20 @@ def localize(model_dir:str|Path, root:str|Path, subset:str="val", methods=("grad
     return dict(metrics=dict(summary, settings=settings), scores=scores)
 
 # %% ../nbs/08_explanation_metrics.ipynb #59f35f19
+def beats_baselines(entry:dict, keys=("pointing_game", "energy_in_mask")) -> bool:
+    "Whether a method's summary beats every baseline scored on its images, on every one of `keys`"
+    return all(entry[k] > base[k] for k in keys for base in entry["baselines_same_images"].values())
+
 def localization_table(metrics:dict, keys=("pointing_game", "energy_in_mask", "iou", "dice", "auc")) -> pd.DataFrame:
     "Methods and their same-image baselines: mean [95% CI] of each score, and whether the method beats both baselines"
+    cell = lambda values, k: f"{values[k]:.3f} [{values[k + '_ci95'][0]:.3f}, {values[k + '_ci95'][1]:.3f}]"
     rows = []
     for method in [m for m in metrics if m in METHODS]:
         entry = metrics[method]
-        for name, values in [(method, entry), *((f"  {b} (same images)", v) for b, v in entry["baselines_same_images"].items())]:
-            rows.append({"method": name, "n": values["n"],
-                         **{k: f"{values[k]:.3f} [{values[k + '_ci95'][0]:.3f}, {values[k + '_ci95'][1]:.3f}]" for k in keys}})
-        base = entry["baselines_same_images"]
-        rows[-3]["beats both on pointing & energy"] = all(entry[k] > base[b][k] for k in ("pointing_game", "energy_in_mask") for b in base)
+        rows.append({"method": method, "n": entry["n"], **{k: cell(entry, k) for k in keys},
+                     "beats both on pointing & energy": beats_baselines(entry)})
+        rows += [{"method": f"  {b} (same images)", "n": v["n"], **{k: cell(v, k) for k in keys}}
+                 for b, v in entry["baselines_same_images"].items()]
     return pd.DataFrame(rows).fillna("")
 
 # %% ../nbs/08_explanation_metrics.ipynb #ab4c095d
