@@ -1,4 +1,4 @@
-"""Where the classifier and its explanations go wrong: misclassified and unsure images with their Grad-CAMs, heatmaps that look outside the brain (the shortcut score), right answers for the wrong reason, and a per-class summary.
+"""Where the classifier and its explanations go wrong: misclassified and unsure images with their Grad-CAMs, heatmaps that look outside the brain (the shortcut score), right answers for the wrong reason, whether the model needs the tumor at all, and a per-class summary.
 
 Docs: https://brain-gradcam.github.io/brain_gradcam/failure_analysis.html.md"""
 
@@ -17,7 +17,8 @@ from .cams import gradcam, load_batch, show_overlay
 from .xai_metrics import localization_scores
 
 # %% auto #0
-__all__ = ['brain_mask', 'shortcut_score', 'failure_table', 'right_for_wrong_reason', 'plot_failures', 'failure_summary']
+__all__ = ['brain_mask', 'shortcut_score', 'failure_table', 'right_for_wrong_reason', 'plot_failures', 'remove_region',
+           'tumor_region', 'control_region', 'removal_test', 'dependence_summary', 'failure_summary']
 
 # %% ../nbs/09_failure_analysis.ipynb #17fe682b
 def brain_mask(image:np.ndarray,       # (H, W) or (H, W, 3) uint8
@@ -89,6 +90,86 @@ def plot_failures(table:pd.DataFrame, heatmaps:np.ndarray, images:np.ndarray, wh
         if brain: ax.contour(brain_mask(images[i]), levels=[0.5], colors="cyan", linewidths=0.7)
     fig.suptitle(f"{title}: {len(chosen)} of {int(which.sum())} (Grad-CAM, alpha 0.4)"); fig.tight_layout()
     return fig
+
+# %% ../nbs/09_failure_analysis.ipynb #29624890
+def remove_region(image:np.ndarray,    # (H, W) or (H, W, C) uint8
+                  region:np.ndarray,   # (H, W) bool: the pixels to replace
+                 ) -> np.ndarray:      # same shape and dtype as `image`
+    "`image` with `region` filled from its surroundings: normalized Gaussian convolution, sigma = the region's equivalent radius"
+    import cv2
+    region = np.asarray(region, bool)
+    if region.shape != image.shape[:2]: raise ValueError(f"region {region.shape} does not match image {image.shape[:2]}")
+    if not region.any(): return image.copy()
+    if region.all(): raise ValueError("region covers the whole image: nothing to fill it from")
+    pixels, keep = image.astype(np.float32), (~region).astype(np.float32)
+    expand = (lambda z: z) if image.ndim == 2 else (lambda z: z[..., None])
+    sigma, filled, todo = max(2.0, float(np.sqrt(region.sum() / np.pi))), np.zeros_like(pixels), region.copy()
+    while todo.any():                    # a pixel too deep in a large hole gets no weight: widen sigma for those
+        weight = cv2.GaussianBlur(keep, (0, 0), sigma)
+        spread = cv2.GaussianBlur(pixels * expand(keep), (0, 0), sigma) / expand(np.maximum(weight, 1e-12))
+        ready = todo & (weight > 1e-4)
+        filled[ready] = spread[ready]; todo &= ~ready; sigma *= 2
+    return np.clip(np.rint(np.where(expand(region), filled, pixels)), 0, 255).astype(image.dtype)
+
+def tumor_region(mask:np.ndarray, dilate:float=0.02) -> np.ndarray:
+    "The tumor mask grown by `dilate` of the side (its bright rim and partial-volume edge go too)"
+    import cv2
+    d = max(1, int(round(dilate * mask.shape[0])))
+    return cv2.dilate(mask.astype(np.uint8), cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (2 * d + 1, 2 * d + 1))).astype(bool)
+
+def control_region(region:np.ndarray, brain:np.ndarray, seed:int=42, tries:int=500, inside:float=0.95, gap:int=3) -> np.ndarray|None:
+    "`region`'s shape moved to a random place with at least `inside` of it in `brain`, `gap` pixels clear of `region` (None if no place is found)"
+    import cv2
+    ys, xs = np.nonzero(region)
+    if not len(ys): return None
+    h, w = region.shape
+    near = cv2.dilate(region.astype(np.uint8), np.ones((2 * gap + 1, 2 * gap + 1), np.uint8)).astype(bool)
+    rng = np.random.default_rng(seed)
+    for _ in range(tries):
+        dy, dx = rng.integers(-ys.min(), h - ys.max()), rng.integers(-xs.min(), w - xs.max())
+        if near[ys + dy, xs + dx].any() or brain[ys + dy, xs + dx].mean() < inside: continue
+        moved = np.zeros_like(region, bool); moved[ys + dy, xs + dx] = True
+        return moved
+    return None
+
+# %% ../nbs/09_failure_analysis.ipynb #d3e7a771
+def removal_test(model, images:np.ndarray, masks:list, labels, backbone:str, dilate:float=0.02, seed:int=42, batch_size:int=16) -> pd.DataFrame:
+    "Per image: true-class probability and prediction as is, with its tumor removed, and with a control region of brain removed"
+    from brain_gradcam.pipeline import preprocess
+    from brain_gradcam.evaluation import softmax
+    originals, removed, controls, has_control = [], [], [], []
+    for k, (image, mask) in enumerate(zip(images, masks)):
+        if mask is None or not mask.any(): raise ValueError(f"image {k} has no tumor mask to remove")
+        region = tumor_region(mask, dilate)
+        control = control_region(region, brain_mask(image), seed=seed + k)
+        originals.append(image); removed.append(remove_region(image, region))
+        controls.append(image if control is None else remove_region(image, control)); has_control.append(control is not None)
+    def probabilities(batch):
+        inputs = np.asarray(preprocess(np.stack(batch).astype(np.float32), backbone), np.float32)
+        logits = np.concatenate([np.asarray(model(inputs[i:i + batch_size], training=False)) for i in range(0, len(inputs), batch_size)])
+        return softmax(logits)
+    labels, rows = np.asarray(labels), np.arange(len(images))
+    frame = pd.DataFrame({"label": labels, "has_control": has_control})
+    for name, batch in (("original", originals), ("removed", removed), ("control", controls)):
+        p = probabilities(batch)
+        frame[f"p_{name}"], frame[f"predicted_{name}"] = p[rows, labels], p.argmax(1)
+    frame.loc[~frame.has_control, ["p_control", "predicted_control"]] = np.nan
+    return frame
+
+def dependence_summary(frame:pd.DataFrame) -> pd.DataFrame:
+    "Per class and overall: accuracy as is, with the tumor removed, with the control removed; mean drop of the true class's probability"
+    def one(group):
+        controlled = group[group.has_control]
+        return pd.Series({"images": len(group), "accuracy": (group.predicted_original == group.label).mean(),
+                          "accuracy, tumor removed": (group.predicted_removed == group.label).mean(),
+                          "accuracy, control removed": (controlled.predicted_control == controlled.label).mean() if len(controlled) else np.nan,
+                          "p drop, tumor": (group.p_original - group.p_removed).mean(),
+                          "p drop, control": (controlled.p_original - controlled.p_control).mean() if len(controlled) else np.nan,
+                          "needs the tumor": ((group.predicted_original == group.label) & (group.predicted_removed != group.label)).mean()})
+    name = "class" if "class" in frame else "label"
+    summary = pd.DataFrame({cls: one(group) for cls, group in frame.groupby(name)}).T
+    summary.loc["all"] = one(frame)
+    return summary
 
 # %% ../nbs/09_failure_analysis.ipynb #b3f92bc4
 def failure_summary(table:pd.DataFrame, low_confidence:float=0.6) -> pd.DataFrame:

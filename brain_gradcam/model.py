@@ -88,8 +88,9 @@ def cam_layer_of(model) -> str:
     return backbone_info(backbone)["cam_layer"]
 
 # %% ../nbs/04_model.ipynb #d2ecbfeb
-FINE_TUNE_CUTS = {   # where the top `blocks` blocks start: ("input" of, or "output" of, a named layer), for 1, 2, 3 blocks
-    "xception":       [("input", "block14_sepconv1"), ("input", "block13_sepconv1_act"), ("input", "block12_sepconv1_act")],
+FINE_TUNE_CUTS = {   # where the top `blocks` blocks start: ("input" of, or "output" of, a named layer), for 1, 2, 3, ... blocks
+    "xception":       [("input", "block14_sepconv1"), ("input", "block13_sepconv1_act"), ("input", "block12_sepconv1_act"),
+                       ("input", "block11_sepconv1_act"), ("input", "block10_sepconv1_act")],
     "inceptionv3":    [("output", "mixed9"), ("output", "mixed8"), ("output", "mixed7")],
     "efficientnetb0": [("output", "block6d_add"), ("output", "block6c_add"), ("output", "block6b_add")],
     "resnet50":       [("output", "conv5_block2_out"), ("output", "conv5_block1_out"), ("output", "conv4_block6_out")],
