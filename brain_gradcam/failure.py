@@ -18,7 +18,8 @@ from .xai_metrics import localization_scores
 
 # %% auto #0
 __all__ = ['brain_mask', 'shortcut_score', 'failure_table', 'right_for_wrong_reason', 'plot_failures', 'remove_region',
-           'tumor_region', 'control_region', 'removal_test', 'dependence_summary', 'failure_summary']
+           'tumor_region', 'control_region', 'removal_test', 'dependence_summary', 'tumor_dependence',
+           'pointing_by_dependence', 'failure_summary']
 
 # %% ../nbs/09_failure_analysis.ipynb #17fe682b
 def brain_mask(image:np.ndarray,       # (H, W) or (H, W, 3) uint8
@@ -170,6 +171,25 @@ def dependence_summary(frame:pd.DataFrame) -> pd.DataFrame:
     summary = pd.DataFrame({cls: one(group) for cls, group in frame.groupby(name)}).T
     summary.loc["all"] = one(frame)
     return summary
+
+def tumor_dependence(model, card:dict, rows:pd.DataFrame, seed:int=42, batch_size:int=16) -> pd.DataFrame:
+    "`removal_test` on every row of `rows` (image files with a tumor mask), a batch at a time, with each row's path and class"
+    parts = []
+    for start in range(0, len(rows), batch_size):
+        part = rows.iloc[start:start + batch_size]
+        batch = load_batch(card, part.path.tolist(), part.mask_path.tolist())
+        parts.append(removal_test(model, batch["images"], batch["masks"], part.label.to_numpy(), card["preprocessing"]["backbone"],
+                                  seed=seed + start, batch_size=batch_size)
+                     .assign(path=part.path.to_numpy(), **{"class": part["class"].to_numpy()}))
+    return pd.concat(parts, ignore_index=True)
+
+def pointing_by_dependence(table:pd.DataFrame, dependence:pd.DataFrame) -> pd.DataFrame:
+    "Pointing game and energy in mask (from `failure_table`) of correct, masked predictions, split by whether the answer survives the tumor's removal"
+    joined = table.merge(dependence[["path", "label", "predicted_removed"]], on="path")
+    joined = joined[joined.correct & joined.pointing_game.notna()]
+    answer = np.where(joined.predicted_removed == joined.label, "survives", "flips")
+    return joined.groupby(answer).agg(images=("path", "size"), pointing_game=("pointing_game", lambda s: s.astype(float).mean()),
+                                      energy_in_mask=("energy_in_mask", "mean")).rename_axis("answer without the tumor")
 
 # %% ../nbs/09_failure_analysis.ipynb #b3f92bc4
 def failure_summary(table:pd.DataFrame, low_confidence:float=0.6) -> pd.DataFrame:
