@@ -24,9 +24,9 @@ __all__ = ['PROFILES', 'training_settings', 'cap_per_class', 'manifest_fingerpri
 
 # %% ../nbs/05_training.ipynb #0d0317c7
 PROFILES = {
-    "quick": dict(image_size=160, max_train_per_class=100, max_val_per_class=40, batch_size=32, crop=True,
+    "quick": dict(image_size=160, max_train_per_class=100, max_val_per_class=40, batch_size=32, crop=True, mirror_views=False,
                   head_epochs=40, head_lr=1e-3, fine_tune_blocks=1, fine_tune_epochs=6, fine_tune_lr=1e-4, patience=5),
-    "full":  dict(image_size=None, max_train_per_class=None, max_val_per_class=None, batch_size=32, crop=True,
+    "full":  dict(image_size=None, max_train_per_class=None, max_val_per_class=None, batch_size=32, crop=True, mirror_views=True,
                   head_epochs=60, head_lr=1e-3, fine_tune_blocks=2, fine_tune_epochs=12, fine_tune_lr=1e-4, patience=4),
 }
 
@@ -59,12 +59,14 @@ def cached_features(front,                   # a frozen Keras model (e.g. `split
                     manifest:pd.DataFrame,   # rows with path and label
                     backbone:str, image_size:int, crop:bool,
                     cache_file:str|Path,     # .npy file to read or write
-                    batch_size:int=32, verbose:int=0) -> np.ndarray:
-    "`front`'s output for every image of `manifest`, computed once into `cache_file` (float16, memory-mapped)"
+                    batch_size:int=32, verbose:int=0,
+                    mirror:bool=False,       # the images' mirror images (flipped left to right) instead
+                   ) -> np.ndarray:
+    "`front`'s output for every image of `manifest` (or its mirror image), computed once into `cache_file` (float16, memory-mapped)"
     cache_file = Path(cache_file)
     weights_digest = [float(np.asarray(w, np.float64).sum()) for w in (front.weights[:1] + front.weights[-1:])]
     key = dict(output_shape=list(front.output.shape[1:]), weights=weights_digest, image_size=image_size, crop=crop,
-               backbone=backbone, paths=hashlib.sha256("\n".join(manifest.path.astype(str)).encode()).hexdigest())
+               backbone=backbone, mirror=mirror, paths=hashlib.sha256("\n".join(manifest.path.astype(str)).encode()).hexdigest())
     key_file = cache_file.with_suffix(".json")
     if cache_file.is_file() and key_file.is_file() and json.loads(key_file.read_text()) == json.loads(json.dumps(key)):
         return np.load(cache_file, mmap_mode="r")
@@ -78,6 +80,7 @@ def cached_features(front,                   # a frozen Keras model (e.g. `split
         batches = tqdm(batches, total=-(-len(manifest) // batch_size), desc=f"caching {cache_file.stem}", unit="batch")
     done = 0
     for images, _ in batches:
+        if mirror: images = keras.ops.flip(images, axis=2)                   # (B, H, W, C): W is axis 2
         features = np.asarray(front.predict_on_batch(images), np.float16)
         out[done:done + len(features)] = features; done += len(features)
     out.flush(); del out
@@ -87,21 +90,32 @@ def cached_features(front,                   # a frozen Keras model (e.g. `split
 # %% ../nbs/05_training.ipynb #e59a7150
 class ArrayBatches(keras.utils.PyDataset):
     "Batches sliced from (possibly memory-mapped) arrays as float32, optionally shuffled (seeded) and class-weighted"
-    def __init__(self, x, y=None, batch_size:int=32, shuffle:bool=False, seed:int=42, class_weight:dict=None):
+    def __init__(self, x,                     # an array, or a list of views of the same images (e.g. as is and mirrored)
+                 y=None, batch_size:int=32, shuffle:bool=False, seed:int=42, class_weight:dict=None):
         super().__init__()
-        self.x, self.y, self.batch_size, self.shuffle = x, y, batch_size, shuffle
+        self.views = list(x) if isinstance(x, (list, tuple)) else [x]
+        if len({v.shape for v in self.views}) > 1: raise ValueError(f"views must have one shape; got {[v.shape for v in self.views]}")
+        self.x, self.y, self.batch_size, self.shuffle = self.views[0], y, batch_size, shuffle
         self.rng = np.random.default_rng(seed)
         self.weights = None if class_weight is None or y is None else np.vectorize(class_weight.get)(np.asarray(y)).astype(np.float32)
-        self.order = self.rng.permutation(len(x)) if shuffle else np.arange(len(x))
+        self.order = self.rng.permutation(len(self.x)) if shuffle else np.arange(len(self.x))
+        self.view_of = self._draw_views()
+    def _draw_views(self):
+        "Which view each image is read from this epoch (all from the first when there is one view)"
+        return self.rng.integers(len(self.views), size=len(self.x)) if len(self.views) > 1 else np.zeros(len(self.x), int)
     def __len__(self): return -(-len(self.x) // self.batch_size)
     def __getitem__(self, i):
         index = np.sort(self.order[i * self.batch_size:(i + 1) * self.batch_size])     # sorted: sequential reads from disk
-        x = np.asarray(self.x[index], np.float32)
+        x = np.empty((len(index), *self.x.shape[1:]), np.float32)
+        for v, view in enumerate(self.views):
+            picked = self.view_of[index] == v
+            if picked.any(): x[picked] = view[index[picked]]
         if self.y is None: return (x,)
         y = np.asarray(self.y)[index]
         return (x, y) if self.weights is None else (x, y, self.weights[index])
     def on_epoch_end(self):
         if self.shuffle: self.order = self.rng.permutation(len(self.x))
+        self.view_of = self._draw_views()
 
 # %% ../nbs/05_training.ipynb #f2d205d6
 def class_weights(labels:np.ndarray, n_classes:int=len(CLASSES)) -> dict:
@@ -109,7 +123,8 @@ def class_weights(labels:np.ndarray, n_classes:int=len(CLASSES)) -> dict:
     counts = np.bincount(labels, minlength=n_classes)
     return {c: float(len(labels) / (n_classes * counts[c])) for c in range(n_classes) if counts[c]}
 
-def fit_cached(model, x_train, y_train, x_val, y_val,
+def fit_cached(model, x_train,              # an array, or a list of views of the same images (see `ArrayBatches`)
+               y_train, x_val, y_val,
                out_dir:str|Path,          # where the log, checkpoint and backup of this phase go
                epochs:int, lr:float, batch_size:int=32, patience:int=5, seed:int=42, verbose:int=2,
                extra_callbacks:list=()) -> pd.DataFrame:
@@ -169,6 +184,10 @@ def train(split:pd.DataFrame,           # from `training_split` (subset column: 
         start = time.perf_counter()
         x_train, x_val = (cached_features(front, rows, backbone, size, crop, out_dir/"cache"/f"{name}.npy", settings["batch_size"], verbose)
                           for name, rows in (("train", train_rows), ("val", val_rows)))
+        train_views = [x_train]             # phase 2 reads each image from one of its views, drawn anew every epoch
+        if settings["mirror_views"]:
+            train_views.append(cached_features(front, train_rows, backbone, size, crop, out_dir/"cache"/"train_mirror.npy",
+                                               settings["batch_size"], verbose, mirror=True))
         timings["cache_seconds"] = round(time.perf_counter() - start, 1)
         pool = keras.Model(cut_tensor(model, settings["fine_tune_blocks"]), model.get_layer("head_pool").output)
         start = time.perf_counter()
@@ -179,7 +198,7 @@ def train(split:pd.DataFrame,           # from `training_split` (subset column: 
         if settings["fine_tune_epochs"]:
             _freeze_batchnorm(top)
             start = time.perf_counter()
-            logs["fine_tune"] = fit_cached(top, x_train, y_train, x_val, y_val, out_dir/"phase2_fine_tune", settings["fine_tune_epochs"],
+            logs["fine_tune"] = fit_cached(top, train_views, y_train, x_val, y_val, out_dir/"phase2_fine_tune", settings["fine_tune_epochs"],
                                            settings["fine_tune_lr"], settings["batch_size"], settings["patience"], seed, verbose, callbacks)
             timings["fine_tune_seconds"] = round(time.perf_counter() - start, 1)
     return save_trained(model, out_dir, data, backbone, settings, seed, logs, timings, weights_spec=_weights_spec(weights))
