@@ -26,7 +26,7 @@ __all__ = ['PROFILES', 'training_settings', 'cap_per_class', 'manifest_fingerpri
 PROFILES = {
     "quick": dict(image_size=160, max_train_per_class=100, max_val_per_class=40, batch_size=32, crop=True, mirror_views=False,
                   head_epochs=40, head_lr=1e-3, fine_tune_blocks=1, fine_tune_epochs=6, fine_tune_lr=1e-4, patience=5),
-    "full":  dict(image_size=None, max_train_per_class=None, max_val_per_class=None, batch_size=32, crop=True, mirror_views=True,
+    "full":  dict(image_size=None, max_train_per_class=None, max_val_per_class=None, batch_size=32, crop=True, mirror_views=False,
                   head_epochs=60, head_lr=1e-3, fine_tune_blocks=2, fine_tune_epochs=12, fine_tune_lr=1e-4, patience=4),
 }
 
