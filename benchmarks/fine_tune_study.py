@@ -1,6 +1,6 @@
 """What the training choices of the full profile buy, measured side by side in one run on the same caches: fine-tuning the
 top of Xception on the training images as they are, or on each image drawn from two views (as is and mirrored) anew every
-epoch (`mirror_views`). Each configuration trains through the library's own `fit_cached` (phase 1, the head; phase 2, the
+epoch (`mirror_views`), each optionally with its cached maps moved a few cells at random every epoch (`--shift`). Each configuration trains through the library's own `fit_cached` (phase 1, the head; phase 2, the
 top blocks), from the same seed, and is scored on the validation and held-out test subsets of the same grouped split.
 
     BRAIN_GRADCAM_DATA=... BRAIN_GRADCAM_WEIGHTS=... python benchmarks/fine_tune_study.py [--blocks 2] [--epochs 6]
@@ -22,6 +22,7 @@ def main():
     parser.add_argument("--blocks", type=int, default=2, choices=[1, 2, 3], help="top blocks fine-tuned (default 2)")
     parser.add_argument("--epochs", type=int, default=6, help="fine-tuning epochs at most (default 6)")
     parser.add_argument("--configs", default="plain,mirror", help="comma-separated: plain, mirror (default both)")
+    parser.add_argument("--shift", type=int, default=0, help="move training maps up to this many cells each way (default 0)")
     args = parser.parse_args()
     import keras
     import numpy as np
@@ -62,7 +63,7 @@ def main():
     x = {name: at_cut(name) for name in deep}
     for config in args.configs.split(","):
         views = {"plain": [x["train"]], "mirror": [x["train"], x["train_mirror"]]}[config]
-        name = f"{config}-b{args.blocks}-e{args.epochs}"
+        name = f"{config}-b{args.blocks}-e{args.epochs}" + (f"-s{args.shift}" if args.shift else "")
         candidate = build_model("xception", weights=args.weights, image_size=size, seed=seed)
         _, top = split_model(candidate, args.blocks)
         pool = keras.Model(cut_tensor(candidate, args.blocks), candidate.get_layer("head_pool").output)
@@ -74,8 +75,8 @@ def main():
         _freeze_batchnorm(top)
         start = time.perf_counter()
         log = fit_cached(top, views, labels["train"], x["val"], labels["val"], out/name/"phase2_fine_tune", args.epochs,
-                         full["fine_tune_lr"], full["batch_size"], full["patience"], seed, 2)
-        result = dict(config=name, blocks=args.blocks, views=len(views), epochs=len(log), head_seconds=round(head_seconds),
+                         full["fine_tune_lr"], full["batch_size"], full["patience"], seed, 2, shift=args.shift)
+        result = dict(config=name, blocks=args.blocks, views=len(views), shift=args.shift, epochs=len(log), head_seconds=round(head_seconds),
                       fine_tune_seconds=round(time.perf_counter() - start))
         for subset in ("val", "test"):
             logits = top.predict(ArrayBatches(x[subset], batch_size=64), verbose=0)

@@ -18,15 +18,15 @@ from .pipeline import make_dataset, training_split
 from .model import backbone_info, build_model, cam_layer_of, cut_tensor, split_model
 
 # %% auto #0
-__all__ = ['PROFILES', 'training_settings', 'cap_per_class', 'manifest_fingerprint', 'cached_features', 'ArrayBatches',
-           'class_weights', 'fit_cached', 'train', 'save_trained', 'load_trained', 'ensure_model', 'plot_curves',
-           'phase_report']
+__all__ = ['PROFILES', 'training_settings', 'cap_per_class', 'manifest_fingerprint', 'cached_features', 'translate_map',
+           'ArrayBatches', 'class_weights', 'fit_cached', 'train', 'save_trained', 'load_trained', 'ensure_model',
+           'plot_curves', 'phase_report']
 
 # %% ../nbs/05_training.ipynb #0d0317c7
 PROFILES = {
-    "quick": dict(image_size=160, max_train_per_class=100, max_val_per_class=40, batch_size=32, crop=True, mirror_views=False,
+    "quick": dict(image_size=160, max_train_per_class=100, max_val_per_class=40, batch_size=32, crop=True, mirror_views=False, feature_shift=0,
                   head_epochs=40, head_lr=1e-3, fine_tune_blocks=1, fine_tune_epochs=6, fine_tune_lr=1e-4, patience=5),
-    "full":  dict(image_size=None, max_train_per_class=None, max_val_per_class=None, batch_size=32, crop=True, mirror_views=False,
+    "full":  dict(image_size=None, max_train_per_class=None, max_val_per_class=None, batch_size=32, crop=True, mirror_views=False, feature_shift=0,
                   head_epochs=60, head_lr=1e-3, fine_tune_blocks=2, fine_tune_epochs=12, fine_tune_lr=1e-4, patience=4),
 }
 
@@ -88,21 +88,33 @@ def cached_features(front,                   # a frozen Keras model (e.g. `split
     return np.load(cache_file, mmap_mode="r")
 
 # %% ../nbs/05_training.ipynb #e59a7150
+def translate_map(m:np.ndarray,            # a feature map, (H, W, C)
+                  dy:int, dx:int,           # cells to move it down and right (negative: up and left)
+                 ) -> np.ndarray:
+    "`m` moved `dy` cells down and `dx` right; the cells that move in repeat the edge (background, after the brain crop)"
+    h, w = m.shape[:2]
+    p = max(abs(dy), abs(dx))
+    return np.pad(m, ((p, p), (p, p), (0, 0)), mode="edge")[p - dy:p - dy + h, p - dx:p - dx + w]
+
 class ArrayBatches(keras.utils.PyDataset):
     "Batches sliced from (possibly memory-mapped) arrays as float32, optionally shuffled (seeded) and class-weighted"
     def __init__(self, x,                     # an array, or a list of views of the same images (e.g. as is and mirrored)
-                 y=None, batch_size:int=32, shuffle:bool=False, seed:int=42, class_weight:dict=None):
+                 y=None, batch_size:int=32, shuffle:bool=False, seed:int=42, class_weight:dict=None,
+                 shift:int=0):                # move each (N, H, W, C) map up to this many cells each way, drawn anew every epoch
         super().__init__()
         self.views = list(x) if isinstance(x, (list, tuple)) else [x]
         if len({v.shape for v in self.views}) > 1: raise ValueError(f"views must have one shape; got {[v.shape for v in self.views]}")
-        self.x, self.y, self.batch_size, self.shuffle = self.views[0], y, batch_size, shuffle
+        self.x, self.y, self.batch_size, self.shuffle, self.shift = self.views[0], y, batch_size, shuffle, int(shift)
+        if self.shift < 0 or (self.shift and (self.x.ndim != 4 or 2 * self.shift >= min(self.x.shape[1:3]))):
+            raise ValueError(f"shift={shift} needs (N, H, W, C) feature maps larger than 2*shift cells; got shape {self.x.shape}")
         self.rng = np.random.default_rng(seed)
         self.weights = None if class_weight is None or y is None else np.vectorize(class_weight.get)(np.asarray(y)).astype(np.float32)
         self.order = self.rng.permutation(len(self.x)) if shuffle else np.arange(len(self.x))
-        self.view_of = self._draw_views()
-    def _draw_views(self):
-        "Which view each image is read from this epoch (all from the first when there is one view)"
-        return self.rng.integers(len(self.views), size=len(self.x)) if len(self.views) > 1 else np.zeros(len(self.x), int)
+        self._draw()
+    def _draw(self):
+        "This epoch's view of each image (the first when there is one), then its shift (none without `shift`)"
+        self.view_of = self.rng.integers(len(self.views), size=len(self.x)) if len(self.views) > 1 else np.zeros(len(self.x), int)
+        self.moves = self.rng.integers(-self.shift, self.shift + 1, size=(len(self.x), 2)) if self.shift else None
     def __len__(self): return -(-len(self.x) // self.batch_size)
     def __getitem__(self, i):
         index = np.sort(self.order[i * self.batch_size:(i + 1) * self.batch_size])     # sorted: sequential reads from disk
@@ -110,12 +122,13 @@ class ArrayBatches(keras.utils.PyDataset):
         for v, view in enumerate(self.views):
             picked = self.view_of[index] == v
             if picked.any(): x[picked] = view[index[picked]]
+        if self.shift: x = np.stack([translate_map(m, *self.moves[j]) for m, j in zip(x, index)])
         if self.y is None: return (x,)
         y = np.asarray(self.y)[index]
         return (x, y) if self.weights is None else (x, y, self.weights[index])
     def on_epoch_end(self):
         if self.shuffle: self.order = self.rng.permutation(len(self.x))
-        self.view_of = self._draw_views()
+        self._draw()
 
 # %% ../nbs/05_training.ipynb #f2d205d6
 def class_weights(labels:np.ndarray, n_classes:int=len(CLASSES)) -> dict:
@@ -127,7 +140,9 @@ def fit_cached(model, x_train,              # an array, or a list of views of th
                y_train, x_val, y_val,
                out_dir:str|Path,          # where the log, checkpoint and backup of this phase go
                epochs:int, lr:float, batch_size:int=32, patience:int=5, seed:int=42, verbose:int=2,
-               extra_callbacks:list=()) -> pd.DataFrame:
+               extra_callbacks:list=(),
+               shift:int=0,               # training maps moved up to this many cells each way (see `ArrayBatches`)
+              ) -> pd.DataFrame:
     "Fit `model` on arrays with early stopping, checkpointing, LR reduction, a CSV log and resumability; returns the log"
     import keras
     out_dir = Path(out_dir); out_dir.mkdir(parents=True, exist_ok=True)
@@ -145,7 +160,8 @@ def fit_cached(model, x_train,              # an array, or a list of views of th
                                                  initial_value_threshold=best_so_far),
                  keras.callbacks.ReduceLROnPlateau(monitor="val_loss", factor=0.3, patience=max(1, patience // 2), min_lr=lr / 100),
                  keras.callbacks.CSVLogger(str(log_file), append=True), *extra_callbacks]
-    model.fit(ArrayBatches(x_train, y_train, batch_size, shuffle=True, seed=seed, class_weight=class_weights(np.asarray(y_train))),
+    model.fit(ArrayBatches(x_train, y_train, batch_size, shuffle=True, seed=seed, class_weight=class_weights(np.asarray(y_train)),
+                           shift=shift),
               validation_data=ArrayBatches(x_val, y_val, batch_size), epochs=epochs, callbacks=callbacks, verbose=verbose)
     if best_file.is_file(): model.load_weights(best_file)                   # the best epoch of the whole run
     done_file.touch()
@@ -199,7 +215,8 @@ def train(split:pd.DataFrame,           # from `training_split` (subset column: 
             _freeze_batchnorm(top)
             start = time.perf_counter()
             logs["fine_tune"] = fit_cached(top, train_views, y_train, x_val, y_val, out_dir/"phase2_fine_tune", settings["fine_tune_epochs"],
-                                           settings["fine_tune_lr"], settings["batch_size"], settings["patience"], seed, verbose, callbacks)
+                                           settings["fine_tune_lr"], settings["batch_size"], settings["patience"], seed, verbose, callbacks,
+                                           shift=settings["feature_shift"])
             timings["fine_tune_seconds"] = round(time.perf_counter() - start, 1)
     return save_trained(model, out_dir, data, backbone, settings, seed, logs, timings, weights_spec=_weights_spec(weights))
 
