@@ -1,7 +1,8 @@
 """What the training choices of the full profile buy, measured side by side in one run on the same caches: fine-tuning the
 top of Xception on the training images as they are, or on each image drawn from two views (as is and mirrored) anew every
-epoch (`mirror_views`), each optionally with its cached maps moved a few cells at random every epoch (`--shift`). Each configuration trains through the library's own `fit_cached` (phase 1, the head; phase 2, the
-top blocks), from the same seed, and is scored on the validation and held-out test subsets of the same grouped split.
+epoch (`mirror_views`), optionally with the cached maps moved a few cells at random every epoch (`--shift`,
+`feature_shift`). Each configuration trains through the library's own `fit_cached` (phase 1, the head; phase 2, the top
+blocks), from the same seed, and is scored on the validation and held-out test subsets of the same grouped split.
 
     BRAIN_GRADCAM_DATA=... BRAIN_GRADCAM_WEIGHTS=... python benchmarks/fine_tune_study.py [--blocks 2] [--epochs 6]
 
@@ -76,8 +77,8 @@ def main():
         start = time.perf_counter()
         log = fit_cached(top, views, labels["train"], x["val"], labels["val"], out/name/"phase2_fine_tune", args.epochs,
                          full["fine_tune_lr"], full["batch_size"], full["patience"], seed, 2, shift=args.shift)
-        result = dict(config=name, blocks=args.blocks, views=len(views), shift=args.shift, epochs=len(log), head_seconds=round(head_seconds),
-                      fine_tune_seconds=round(time.perf_counter() - start))
+        result = dict(config=name, blocks=args.blocks, views=len(views), shift=args.shift, epochs=len(log),
+                      head_seconds=round(head_seconds), fine_tune_seconds=round(time.perf_counter() - start))
         for subset in ("val", "test"):
             logits = top.predict(ArrayBatches(x[subset], batch_size=64), verbose=0)
             np.save(out/name/f"{subset}_logits.npy", logits)
