@@ -16,13 +16,13 @@ import numpy as np
 import pandas as pd
 from PIL import Image
 
-from .data import CLASSES, DatasetScan, ImageDecodeError, decode_image, read_image_bytes, scan_dataset
+from .data import CLASSES, SPLITS, DatasetScan, ImageDecodeError, decode_image, read_image_bytes, scan_dataset
 
 # %% auto #0
 __all__ = ['HASH_SIZE', 'SUFFIX_FORMATS', 'OUTLIER_RULES', 'REPORT_KEYS', 'phash_bits', 'hamming', 'fingerprint', 'hashes_of',
            'fingerprints', 'near_pairs', 'outlier_reasons', 'extension_mismatch', 'duplicate_groups', 'Audit',
            'audit_dataset', 'build_report', 'summary_table', 'distinct_pairs', 'threshold_table',
-           'plot_pairs_by_distance', 'clean_manifest', 'leak_free', 'save_audit']
+           'plot_pairs_by_distance', 'clean_manifest', 'leak_free', 'training_copies', 'save_audit']
 
 # %% ../nbs/02_cleaning.ipynb #9c90939c
 HASH_SIZE = 16   # pHash on a 16x16 DCT block: 256 bits
@@ -150,9 +150,13 @@ class Audit:
 
 def audit_dataset(data:str|Path|DatasetScan, # a dataset folder, or its scan
                   threshold:int=28,          # near duplicate: pHash distance <= threshold (of 256 bits)
-                  n_workers:int=None, progress:bool=False) -> Audit:
+                  n_workers:int=None, progress:bool=False,
+                  masks:str|Path=None,       # the masks folder (default: the dataset's masks/)
+                  splits:tuple=SPLITS,       # the split folders to audit
+                 ) -> Audit:
     "Fingerprint every image and find duplicates, leakage, label conflicts, broken files and outliers"
-    scan = data if isinstance(data, DatasetScan) else scan_dataset(data, decode=False, n_workers=n_workers, progress=progress)
+    scan = data if isinstance(data, DatasetScan) else scan_dataset(data, decode=False, n_workers=n_workers, progress=progress,
+                                                                   masks=masks, splits=splits)
     table = scan.manifest.reset_index(drop=True)
     prints, errors = fingerprints(table, n_workers, progress)
     if errors:                                 # files whose header looked fine but whose pixels do not decode
@@ -300,6 +304,21 @@ def leak_free(split:pd.DataFrame) -> pd.Series:
     train_groups = set(split.loc[split.subset == "train", "dup_group"])
     in_train = split.dup_group.isin(train_groups) & (split.subset != "train")
     return ~(in_train | split.leaked.astype(bool))
+
+# %% ../nbs/02_cleaning.ipynb #05bb4192
+def training_copies(table:pd.DataFrame,     # images to check: `sha256` and `phash` columns (from `fingerprint`)
+                    reference:pd.DataFrame, # a model's training images: `sha256` and `phash` columns
+                    threshold:int=28,       # a near copy is within this pHash distance (of 256 bits)
+                    chunk:int=256,          # rows compared at once (memory: chunk x len(reference) x 32 bytes)
+                   ) -> pd.DataFrame:       # training_copy ("exact", "near" or ""), training_distance (to the nearest); `table`'s index
+    "Which images of `table` are exact or near copies of an image in `reference`"
+    mine, theirs = hashes_of(table.phash), hashes_of(reference.phash)
+    nearest = np.full(len(table), HASH_SIZE ** 2 + 1)
+    for start in range(0, len(mine) if len(theirs) else 0, chunk):
+        nearest[start:start + chunk] = hamming(mine[start:start + chunk, None, :], theirs[None, :, :]).min(axis=1)
+    exact = table.sha256.isin(set(reference.sha256)).to_numpy()
+    copy = np.where(exact, "exact", np.where(nearest <= threshold, "near", ""))
+    return pd.DataFrame({"training_copy": copy, "training_distance": np.where(exact, 0, nearest)}, index=table.index)
 
 # %% ../nbs/02_cleaning.ipynb #3766e9cb
 def save_audit(audit:Audit, out_dir:str|Path) -> dict:

@@ -9,6 +9,8 @@ from __future__ import annotations
 import argparse, json, sys
 from pathlib import Path
 
+from .data import PROFILES
+
 # %% auto #0
 __all__ = ['build_parser', 'main']
 
@@ -41,30 +43,41 @@ def _audit(args):
     print("\n".join(f"{name}: {path}" for name, path in paths.items()))
     return 0
 
-def _train(args):
+def _masks(args):
     from brain_gradcam.data import resolve_data
+    from brain_gradcam.masks import masks_from, summarize_matches
+    report = masks_from(args.source, resolve_data(args.data), args.out, threshold=args.threshold, min_correlation=args.min_correlation)
+    print(summarize_matches(report))
+    for row in report[report.status == "invalid"].itertuples(): print(f"skipped: {row.problem}", file=sys.stderr)
+    print(f"-> {args.out} (what became of every source mask: {Path(args.out)/'matches.csv'})")
+    return 0
+
+def _train(args):
+    from brain_gradcam.data import resolve_data, resolve_profile
     from brain_gradcam.pipeline import training_split
     from brain_gradcam.runner import parse_parameter
     from brain_gradcam.training import train
     overrides = dict(parse_parameter(s) for s in args.setting)
     weights = None if args.weights == "none" else args.weights
     split = training_split(resolve_data(args.data), seed=args.seed)
-    card = train(split, args.out, backbone=args.backbone, weights=weights, profile=args.profile, seed=args.seed, verbose=1, **overrides)
+    card = train(split, args.out, backbone=args.backbone, weights=weights, profile=resolve_profile(args.profile), seed=args.seed,
+                 verbose=1, **overrides)
     print(json.dumps(dict(model_dir=str(args.out), val_metrics=card["val_metrics"], timings=card["timings"]), indent=1))
     return 0
 
 def _evaluate(args):
     from brain_gradcam.data import resolve_data
-    from brain_gradcam.evaluation import evaluate
-    result = evaluate(args.model, resolve_data(args.data), split=args.split, n_bootstrap=args.n_bootstrap)
+    from brain_gradcam.evaluation import evaluate, score_table
+    result = evaluate(args.model, resolve_data(args.data), split=args.split, n_bootstrap=args.n_bootstrap, masks=args.masks)
     metrics = result["metrics"]
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
     Path(args.out).write_text(json.dumps(metrics, indent=1))
     result["predictions"].to_csv(Path(args.out).with_suffix(".predictions.csv"), index=False)
-    lf = "n/a" if metrics["leak_free_accuracy"] is None else f"{metrics['leak_free_accuracy']:.1%}"
-    print(f"{args.split}: accuracy {metrics['accuracy']:.1%} on {metrics['n']} images (95% CI {metrics['ci95']['accuracy'][0]:.1%}"
-          f"-{metrics['ci95']['accuracy'][1]:.1%}); leak-free {lf} on {metrics['leak_free_n']}; macro F1 {metrics['macro_f1']:.3f}, "
-          f"macro AUC {metrics['auc_macro']:.3f}, ECE {metrics['ece']:.3f} -> {args.out}")
+    print(f"{args.model} on the {args.split} images of {args.data or 'the default data'}:")
+    print(score_table(metrics).to_string())
+    copies = metrics["training_copies"]
+    if copies: print(f"copies of training images, left out of the leak-free score: {copies} (listed in the predictions CSV)")
+    print(f"-> {args.out}")
     return 0
 
 def _explain(args):
@@ -84,7 +97,7 @@ def _localize(args):
     methods = [m.strip() for m in args.methods.split(",") if m.strip()]
     result = localize(args.model, resolve_data(args.data), args.split, methods, max_per_class=args.max_per_class,
                       slow_per_class=args.slow_per_class, n_bootstrap=args.n_bootstrap, seed=args.seed,
-                      scorecam_channels=args.channels, ig_steps=args.ig_steps, layer=args.layer, progress=True)
+                      scorecam_channels=args.channels, ig_steps=args.ig_steps, layer=args.layer, progress=True, masks=args.masks)
     out = Path(args.out); out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(result["metrics"], indent=1))
     result["scores"].to_csv(out.with_suffix(".scores.csv"), index=False)
@@ -102,7 +115,9 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     run = commands.add_parser("run", help="execute the notebook series with papermill",
                               description="Execute the numbered notebooks in order with papermill; stop at the first failure.")
-    run.add_argument("--profile", choices=["quick", "full"], default="quick", help="quick: small and fast (tests, CI); full: everything")
+    run.add_argument("--profile", choices=PROFILES, default="auto",
+                     help="auto (default): gpu when TensorFlow sees a GPU, else quick; quick: small and fast (tests, CI); full: everything on a CPU; "
+                          "gpu: everything, the whole backbone fine-tuned")
     run.add_argument("--data", help="dataset folder, 'kaggle' or 'phantom' (default: $BRAIN_GRADCAM_DATA, else the phantom)")
     run.add_argument("--out", help="output folder (default: runs/<timestamp>)")
     run.add_argument("-p", "--parameter", action="append", default=[], metavar="NAME=VALUE", help="a notebook parameter (repeatable)")
@@ -124,11 +139,22 @@ def build_parser() -> argparse.ArgumentParser:
     audit.add_argument("--out", default="audit/report.json", help="the report's path (.json), or a folder (default audit/report.json)")
     audit.add_argument("--threshold", type=int, default=28, help="near duplicate: pHash distance <= this, of 256 bits (default 28)")
     audit.set_defaults(func=_audit)
+    masks = commands.add_parser("masks", help="match downloadable tumor masks (BRISC 2025, or any images/ + masks/ release) to a dataset",
+                                description="Match each mask's image to an image of the dataset, by SHA-256 of the bytes, then by content "
+                                            "(pHash, confirmed pixel by pixel), and write the masks in the dataset's layout "
+                                            "(<split>/<class>/<stem>.png) into --out; the dataset's own files are only read.")
+    masks.add_argument("--from", dest="source", required=True, help="'brisc' (BRISC 2025, downloaded with kagglehub) or a folder holding "
+                                                                     "images/ and masks/ folders (paired by file stem)")
+    masks.add_argument("--data", help="dataset folder, 'kaggle' or 'phantom' (default: $BRAIN_GRADCAM_DATA, else the phantom)")
+    masks.add_argument("--out", required=True, help="the masks folder to write (e.g. DATA/masks); existing files are never overwritten")
+    masks.add_argument("--threshold", type=int, default=28, help="content candidates: pHash distance at most this, of 256 bits (default 28)")
+    masks.add_argument("--min-correlation", type=float, default=0.99, help="a content match needs this pixel correlation (default 0.99)")
+    masks.set_defaults(func=_masks)
     train = commands.add_parser("train", help="train a classifier on the clean split of a dataset",
                                 description="Train on the clean, grouped split of a dataset (see 05_training); writes model.keras and model.json.")
     train.add_argument("--data", help="dataset folder, 'kaggle' or 'phantom' (default: $BRAIN_GRADCAM_DATA, else the phantom)")
     train.add_argument("--out", required=True, help="model directory to write")
-    train.add_argument("--profile", choices=["quick", "full"], default="quick")
+    train.add_argument("--profile", choices=PROFILES, default="auto", help="auto (default): gpu when TensorFlow sees a GPU, else quick")
     train.add_argument("--backbone", default="xception", choices=["xception", "inceptionv3", "efficientnetb0", "resnet50", "small_cnn"])
     train.add_argument("--weights", default="imagenet", help="'imagenet' ($BRAIN_GRADCAM_WEIGHTS if set), a weights file, or 'none'")
     train.add_argument("--seed", type=int, default=42)
@@ -138,7 +164,10 @@ def build_parser() -> argparse.ArgumentParser:
                                    description="Score a trained model; writes the metrics (JSON) and per-image predictions (CSV).")
     evaluate.add_argument("--model", required=True, help="a model directory written by `train`")
     evaluate.add_argument("--data", help="dataset folder, 'kaggle' or 'phantom' (default: $BRAIN_GRADCAM_DATA, else the phantom)")
-    evaluate.add_argument("--split", default="test", choices=["test", "Testing"], help="test: held out from Training; Testing: the Testing/ folder")
+    evaluate.add_argument("--split", default="test", choices=["test", "val", "Testing", "Training"],
+                          help="test/val: held out from the Training split the model was trained on (default test); Testing/Training: that "
+                               "folder of any dataset, the model's copies of its training images flagged and left out of the leak-free score")
+    evaluate.add_argument("--masks", help="the masks folder (default: the dataset's masks/)")
     evaluate.add_argument("--out", default="metrics.json", help="metrics JSON path (default metrics.json)")
     evaluate.add_argument("--n-bootstrap", type=int, default=1000)
     evaluate.set_defaults(func=_evaluate)
@@ -159,8 +188,9 @@ def build_parser() -> argparse.ArgumentParser:
                                                "tumor masks of held-out images; writes a JSON keyed by method and a per-image CSV beside it.")
     localize.add_argument("--model", required=True, help="a model directory written by `train`")
     localize.add_argument("--data", help="dataset folder, 'kaggle' or 'phantom' (default: $BRAIN_GRADCAM_DATA, else the phantom)")
-    localize.add_argument("--split", default="val", choices=["val", "test", "Testing"],
-                          help="val/test: held out from Training (default val); Testing: every masked image of the Testing/ folder")
+    localize.add_argument("--split", default="val", choices=["val", "test", "Testing", "Training"],
+                          help="val/test: held out from Training (default val); Testing/Training: every leak-free masked image of that folder")
+    localize.add_argument("--masks", help="the masks folder (default: the dataset's masks/; see `brain-gradcam masks`)")
     localize.add_argument("--methods", default="gradcam,gradcam++,scorecam,ig", help="comma-separated (default gradcam,gradcam++,scorecam,ig; also layercam)")
     localize.add_argument("--layer", help="the layer for the CAM methods (default: the model card's CAM layer)")
     localize.add_argument("--max-per-class", type=int, help="masked images per class for the fast methods and baselines (default: all)")

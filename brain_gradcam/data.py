@@ -6,7 +6,7 @@ Docs: https://brain-gradcam.github.io/brain_gradcam/data.html.md"""
 
 # %% ../nbs/00_data.ipynb #c3deaac6
 from __future__ import annotations
-import io, os, warnings
+import io, os, sys, warnings
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,10 +16,12 @@ import pandas as pd
 from PIL import Image, UnidentifiedImageError
 
 # %% auto #0
-__all__ = ['CLASSES', 'CLASS_ALIASES', 'SPLITS', 'MANIFEST_COLUMNS', 'KAGGLE_DATASET', 'canonical_class', 'ImageDecodeError',
-           'read_image_bytes', 'decode_image', 'write_image', 'read_mask', 'find_dataset_root', 'probe_image',
-           'DatasetScan', 'scan_dataset', 'check_masks', 'split_holdout', 'cache_dir', 'download_kaggle',
-           'resolve_data', 'resolve_weights', 'show_mri', 'save_jpeg', 'show_jpeg']
+__all__ = ['CLASSES', 'CLASS_ALIASES', 'SPLITS', 'MANIFEST_COLUMNS', 'PLANES_FILE', 'KAGGLE_DATASET', 'PROFILES',
+           'canonical_class', 'ImageDecodeError', 'read_image_bytes', 'decode_image', 'write_image', 'read_mask',
+           'find_dataset_root', 'probe_image', 'DatasetScan', 'mask_planes', 'scan_dataset', 'check_masks',
+           'split_holdout', 'cache_dir', 'download_kaggle', 'resolve_data', 'resolve_masks', 'resolve_weights',
+           'work_dir', 'output_folder', 'gpus', 'resolve_profile', 'in_colab', 'runtime_report', 'show_mri',
+           'save_jpeg', 'show_jpeg']
 
 # %% ../nbs/00_data.ipynb #a4141149
 CLASSES = ("glioma", "meningioma", "notumor", "pituitary")
@@ -113,22 +115,25 @@ def _split_dirs(root:Path) -> dict:
             if child.is_dir() and child.name.lower() == split.lower(): found[split] = child
     return found
 
-def find_dataset_root(path:str|Path, # a dataset folder, or a folder up to 3 levels above it
+def find_dataset_root(path:str|Path,          # a dataset folder, or a folder up to 3 levels above it
                       max_depth:int=3,
-                     ) -> Path:      # the folder that holds `Training/`
-    "The folder in or below `path` that holds a `Training/` split"
+                      splits:tuple=("Training",), # the root must hold one of these split folders
+                     ) -> Path:                   # the folder that holds them
+    "The folder in or below `path` that holds a `Training/` split (or another of `splits`)"
     path = Path(path).expanduser()
     if not path.exists(): raise FileNotFoundError(f"{path}: no such dataset folder")
     frontier = [path]
     for _ in range(max_depth + 1):
-        hits = [p for p in frontier if "Training" in _split_dirs(p)]
+        hits = [p for p in frontier if set(splits) & set(_split_dirs(p))]
         if hits: return sorted(hits)[0]
-        frontier = [c for p in frontier for c in sorted(p.iterdir()) if c.is_dir() and not c.name.startswith(".")]
-    raise FileNotFoundError(f"{path}: no Training/<class>/ folder within {max_depth} levels "
-                            f"(expected the Kaggle layout Training/{{{','.join(CLASSES)}}}/*)")
+        frontier = [c for p in frontier for c in sorted(p.iterdir())        # a masks/ folder mirrors the layout: not a dataset
+                    if c.is_dir() and not c.name.startswith(".") and c.name.lower() != "masks"]
+    wanted = " or ".join(f"{s}/<class>/" for s in splits)
+    raise FileNotFoundError(f"{path}: no {wanted} folder within {max_depth} levels "
+                            f"(expected the Kaggle layout {splits[0]}/{{{','.join(CLASSES)}}}/*)")
 
 # %% ../nbs/00_data.ipynb #1e53d7da
-MANIFEST_COLUMNS = ["path", "split", "class", "label", "mask_path", "width", "height", "mode", "format"]
+MANIFEST_COLUMNS = ["path", "split", "class", "label", "mask_path", "width", "height", "mode", "format", "plane"]
 
 def probe_image(path:str|Path, # an image file
                 decode:bool=True, # decode the pixels (catches truncated files); False reads the header only
@@ -158,31 +163,45 @@ class DatasetScan:
         return (f"DatasetScan({self.root}): {len(self.manifest)} images, {self.manifest.mask_path.notna().sum()} with masks, "
                 f"{len(self.problems)} skipped\n{counts.to_string()}")
 
-def _class_files(root:Path):
-    "(path, split, class, class folder) for every non-hidden file under root/<split>/<class>/"
+def _class_files(root:Path, splits:tuple=SPLITS):
+    "(path, split, class, class folder) for every non-hidden file under root/<split>/<class>/, for the given splits"
     for split, split_dir in sorted(_split_dirs(root).items()):
+        if split not in splits: continue
         for class_dir in sorted(p for p in split_dir.iterdir() if p.is_dir() and not p.name.startswith(".")):
             cls = canonical_class(class_dir.name)
             for path in sorted(class_dir.rglob("*")):
                 if path.is_file() and not any(part.startswith(".") for part in path.relative_to(class_dir).parts):
                     yield path, split, cls, class_dir.name
 
-def _mask_path(root:Path, split:str, cls:str, folder:str, stem:str):
-    "The mask file of an image, in either class spelling, or None"
+def _mask_path(masks:Path, split:str, cls:str, folder:str, stem:str):
+    "The mask file of an image under the masks folder, in either class spelling, or None"
     for name in dict.fromkeys([folder, cls]):
-        candidate = root/"masks"/split/name/f"{stem}.png"
+        candidate = masks/split/name/f"{stem}.png"
         if candidate.is_file(): return candidate
     return None
+
+PLANES_FILE = "planes.csv"   # in a masks folder: mask (its path inside the folder), plane (ax, co, sa)
+
+def mask_planes(masks:Path) -> dict:
+    "{mask file: plane} from the masks folder's planes.csv (written by `brain-gradcam masks`); {} without one"
+    table = Path(masks)/PLANES_FILE
+    if not table.is_file(): return {}
+    planes = pd.read_csv(table, dtype=str).dropna()
+    return {str(Path(masks)/m): p for m, p in zip(planes["mask"], planes["plane"])}
 
 # %% ../nbs/00_data.ipynb #192f9fb5
 def scan_dataset(path:str|Path,      # a dataset folder in the Kaggle layout (or up to 3 levels above it)
                  decode:bool=True,    # decode every image (finds truncated files); False reads headers only
                  n_workers:int=None,  # decoding threads (default: the machine's cores)
                  progress:bool=False, # show a progress bar
+                 masks:str|Path=None, # the masks folder (<split>/<class>/<stem>.png); None: the dataset's masks/
+                 splits:tuple=SPLITS, # the split folders to index
                 ) -> DatasetScan:
     "Index every image of a dataset folder; report and skip the files that cannot be used"
-    root = find_dataset_root(path)
-    files = list(_class_files(root))
+    root = find_dataset_root(path, splits=splits)
+    masks = Path(masks) if masks else root/"masks"
+    if not masks.is_dir() and masks != root/"masks": raise FileNotFoundError(f"{masks}: no such masks folder")
+    files = list(_class_files(root, splits))
     def probe(item):
         path, split, cls, folder = item
         try: return probe_image(path, decode=decode), None
@@ -193,12 +212,12 @@ def scan_dataset(path:str|Path,      # a dataset folder in the Kaggle layout (or
             from tqdm.auto import tqdm
             results = tqdm(results, total=len(files), desc=f"scanning {root.name}", unit="img")
         results = list(results)
-    rows, problems = [], []
+    rows, problems, planes = [], [], mask_planes(masks)
     for (path, split, cls, folder), (info, error) in zip(files, results):
         if error: problems.append(dict(path=str(path), split=split, **{"class": cls}, error=error)); continue
-        mask = _mask_path(root, split, cls, folder, path.stem)
+        mask = _mask_path(masks, split, cls, folder, path.stem)
         rows.append(dict(path=str(path), split=split, **{"class": cls}, label=CLASSES.index(cls),
-                         mask_path=None if mask is None else str(mask), **info))
+                         mask_path=None if mask is None else str(mask), **info, plane=planes.get(str(mask))))
     manifest = pd.DataFrame(rows, columns=MANIFEST_COLUMNS)
     problems = pd.DataFrame(problems, columns=["path", "split", "class", "error"])
     if len(problems):
@@ -228,18 +247,16 @@ def check_masks(scan:DatasetScan, # a scanned dataset
 # %% ../nbs/00_data.ipynb #2d1d2bc8
 def split_holdout(manifest:pd.DataFrame, # a manifest with `split` and `class` columns
                   val_frac:float=0.15,   # share of Training for validation
-                  test_frac:float=0.15,  # share of Training for testing, used only when there is no Testing split
+                  test_frac:float=0.15,  # share of Training held out for testing
                   seed:int=42,           # seeds the split
                   groups:str=None,       # column whose equal values must share a subset (e.g. duplicate groups)
-                 ) -> pd.DataFrame:      # a copy of `manifest` with a `subset` column: train, val or test
-    "Add a stratified, seeded train/val/test `subset` column; use the Testing split as the test set when there is one"
+                 ) -> pd.DataFrame:      # a copy of `manifest` with a `subset` column: train, val, test (or Testing)
+    "Split Training into stratified, seeded train/val/test subsets; Testing rows keep the subset `Testing`"
     from sklearn.model_selection import train_test_split
-    has_testing = (manifest.split == "Testing").any()
-    test_frac = 0.0 if has_testing else test_frac
     if not (0 < val_frac < 1 and 0 <= test_frac < 1 and val_frac + test_frac < 1):
         raise ValueError(f"val_frac={val_frac} and test_frac={test_frac} must be in (0, 1) and sum to less than 1")
     out = manifest.copy()
-    out["subset"] = np.where(out.split == "Testing", "test", "train")
+    out["subset"] = np.where(out.split == "Testing", "Testing", "train")
     training = out[out.split == "Training"]
     keys = training[groups] if groups else training.index.to_series()
     units = training.groupby(keys.values)["class"].first()     # one row per group (or image), with its class
@@ -282,9 +299,23 @@ def resolve_data(data:str|Path=None, # a folder, "kaggle", "phantom", or None
     elif str(data) == "phantom":
         from brain_gradcam.phantom import default_phantom
         root = default_phantom()
-    else: root = find_dataset_root(data)
+    else: root = find_dataset_root(data, splits=SPLITS)     # Training/, or a dataset with only Testing/ to score a model on
     if verbose: print(f"data: {root} ({source})")
     return root
+
+def resolve_masks(masks:str|Path|None, # None, a masks folder, or "brisc"
+                  root:str|Path,       # the dataset the masks are for
+                 ) -> Path|None:       # a masks folder (<split>/<class>/<stem>.png), or None for the dataset's own masks/
+    "The masks folder for `masks`: None (the dataset's own), a folder, or 'brisc' (downloaded, matched to `root`, cached)"
+    if masks is None: return None
+    if str(masks) == "brisc":
+        from brain_gradcam.masks import masks_from, summarize_matches
+        out = cache_dir()/"masks"/f"{Path(root).name}-brisc"
+        print(summarize_matches(masks_from("brisc", root, out)))
+        return out
+    path = Path(masks).expanduser()
+    if not path.is_dir(): raise FileNotFoundError(f"{path}: no such masks folder")
+    return path
 
 # %% ../nbs/00_data.ipynb #82b0169f
 def resolve_weights(weights:str|Path=None, # a weights file, "imagenet", or None for $BRAIN_GRADCAM_WEIGHTS else "imagenet"
@@ -299,6 +330,61 @@ def resolve_weights(weights:str|Path=None, # a weights file, "imagenet", or None
     if str(weights) == "imagenet": return "imagenet"
     if not Path(weights).expanduser().is_file(): raise FileNotFoundError(f"{weights}: no such weights file")
     return str(Path(weights).expanduser())
+
+# %% ../nbs/00_data.ipynb #1f473246
+def work_dir(cwd:str|Path=None, # the notebook's folder (default: the current one)
+            ) -> Path:
+    "Where the series writes its outputs: the repository's runs/ when run from its nbs/, else ./brain_gradcam_runs"
+    cwd = Path(cwd or Path.cwd()).resolve()
+    project = cwd.parent/"pyproject.toml"
+    in_repo = cwd.name == "nbs" and project.is_file() and 'name = "brain_gradcam"' in project.read_text()
+    return cwd.parent/"runs" if in_repo else cwd/"brain_gradcam_runs"
+
+def output_folder(folder:str|Path|None, # a folder the user chose, or None
+                  *default:str,         # the subfolder of `work_dir()` to use when `folder` is None
+                 ) -> Path:
+    "`folder`, or the `work_dir()` subfolder `default`; created on demand"
+    path = Path(folder).expanduser() if folder else work_dir().joinpath(*default)
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+# %% ../nbs/00_data.ipynb #2f5b1343
+PROFILES = ("auto", "quick", "full", "gpu")
+
+def gpus() -> list:
+    "Names of the GPUs TensorFlow sees (empty without TensorFlow or a GPU)"
+    try: import tensorflow as tf
+    except ImportError: return []
+    return [device.name for device in tf.config.list_physical_devices("GPU")]
+
+def resolve_profile(profile:str="auto", # auto, quick, full or gpu
+                    gpu_names:list=None, # the GPUs seen (default: `gpus()`)
+                   ) -> str:            # quick, full or gpu
+    "`profile` itself, or for 'auto': 'gpu' when TensorFlow sees a GPU, else 'quick'"
+    if profile not in PROFILES: raise ValueError(f"profile {profile!r} is not one of {PROFILES}")
+    if profile != "auto": return profile
+    return "gpu" if (gpus() if gpu_names is None else gpu_names) else "quick"
+
+# %% ../nbs/00_data.ipynb #d5a2f43d
+def in_colab() -> bool:
+    "True inside Google Colab"
+    return "google.colab" in sys.modules or "COLAB_RELEASE_TAG" in os.environ
+
+def runtime_report(colab:bool=None,      # in Colab? (default: `in_colab()`)
+                   gpu_names:list=None,  # the GPUs seen (default: `gpus()`)
+                  ) -> str:
+    "Python, TensorFlow and Keras versions and the GPUs seen, a line each; in Colab without a GPU, how to get one"
+    import platform
+    lines = [f"Python {platform.python_version()}"]
+    try:
+        import tensorflow as tf, keras
+        lines.append(f"TensorFlow {tf.__version__}, Keras {keras.__version__}")
+    except ImportError: lines.append('TensorFlow: not installed (pip install "brain_gradcam[cpu]", or [gpu], or [tf])')
+    found = gpus() if gpu_names is None else gpu_names
+    lines.append(f"GPUs: {', '.join(found)}" if found else "GPUs: none, TensorFlow runs on the CPU")
+    if not found and (in_colab() if colab is None else colab):
+        lines.append("Colab: Runtime > Change runtime type > T4 GPU (or better), then run the notebook again")
+    return "\n".join(lines)
 
 # %% ../nbs/00_data.ipynb #b4e6b355
 def show_mri(image:np.ndarray, # (H, W) or (H, W, 3) uint8

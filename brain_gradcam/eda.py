@@ -18,7 +18,7 @@ from .data import CLASSES, decode_image, read_mask
 
 # %% auto #0
 __all__ = ['class_table', 'plot_class_counts', 'size_table', 'plot_sizes', 'sample_per_class', 'intensity_stats', 'mask_stats',
-           'plot_tumor_maps']
+           'plot_tumor_maps', 'plane_table']
 
 # %% ../nbs/01_eda.ipynb #3704fe28
 def class_table(manifest:pd.DataFrame) -> pd.DataFrame:
@@ -109,3 +109,14 @@ def plot_tumor_maps(maps:dict, title:str="Where tumors sit: share of each class'
     fig.colorbar(shown, ax=list(axes[0]), label="share of masks", shrink=0.8)
     fig.suptitle(title)
     return fig
+
+# %% ../nbs/01_eda.ipynb #a337ccc5
+def plane_table(manifest:pd.DataFrame,   # rows with `class` and `plane` (None where unknown)
+                areas:pd.Series=None,    # optional tumor area (%) per row, indexed like `manifest`
+               ) -> pd.DataFrame:
+    "Images per class (rows) and plane (columns), and with `areas` the median tumor area (%) per class and plane"
+    known = manifest[manifest.plane.notna()]
+    counts = pd.crosstab(known["class"], known.plane).reindex(index=[c for c in CLASSES if c in set(known["class"])])
+    if areas is None: return counts
+    medians = areas.reindex(known.index).groupby([known["class"], known.plane]).median().unstack()
+    return pd.concat({"images": counts, "median tumor area %": medians.reindex(counts.index)}, axis=1)

@@ -12,13 +12,15 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .data import CLASSES, decode_image, show_mri
+from .data import CLASSES, SPLITS, decode_image, show_mri
+from .cleaning import audit_dataset, clean_manifest, training_copies
 from .pipeline import make_dataset, training_split
-from .training import cap_per_class, load_trained, manifest_fingerprint
+from .training import TRAIN_IMAGES, cap_per_class, load_trained, manifest_fingerprint
 
 # %% auto #0
 __all__ = ['softmax', 'predict_probabilities', 'expected_calibration_error', 'bootstrap_ci', 'classification_metrics',
-           'evaluation_set', 'evaluate', 'plot_confusion', 'plot_roc_and_calibration', 'plot_mistakes']
+           'training_images', 'held_out_set', 'folder_set', 'evaluation_set', 'evaluate', 'score_table',
+           'plot_confusion', 'plot_roc_and_calibration', 'plot_mistakes']
 
 # %% ../nbs/06_evaluation.ipynb #f1fef9f9
 def softmax(logits:np.ndarray) -> np.ndarray:
@@ -68,35 +70,90 @@ def classification_metrics(labels:np.ndarray, probabilities:np.ndarray, n_bootst
                           macro_f1=bootstrap_ci(labels, predicted, macro_f1, n_bootstrap, seed)))
 
 # %% ../nbs/06_evaluation.ipynb #6efd81e2
-def evaluation_set(root:str|Path, card:dict, split:str="test") -> pd.DataFrame:
-    "The images to score: the held-out test (or validation) subset, checked against the model's training fingerprint, or all of Testing/"
-    data = training_split(root, seed=card["seed"])
+def training_images(model_dir:str|Path) -> pd.DataFrame:
+    "The SHA-256 and pHash of a model's training images, from its directory"
+    path = Path(model_dir)/TRAIN_IMAGES
+    if not path.is_file():
+        raise FileNotFoundError(f"{path}: missing; this model directory does not say which images it was trained on, "
+                                "so copies of them cannot be found elsewhere (retrain it with this version of brain_gradcam)")
+    return pd.read_csv(path, dtype=str)
+
+def held_out_set(root:str|Path, card:dict, split:str="test", masks:str|Path=None) -> pd.DataFrame:
+    "The held-out `test` or `val` subset of the training split, checked against the model's training fingerprint"
+    data = training_split(root, seed=card["seed"], masks=masks)
     capped = cap_per_class(data, card["settings"]["max_train_per_class"], card["settings"]["max_val_per_class"], card["seed"])
     if manifest_fingerprint(capped[capped.subset == "train"]) != card["train_manifest_fingerprint"]:
         raise ValueError(f"{root}: the training split regenerated from this data with seed {card['seed']} is not the one "
-                         "this model was trained on (fingerprints differ); its held-out images cannot be trusted as unseen")
-    if split in ("test", "val"): return data[data.subset == split]
-    if split == "Testing":
-        rows = data[data.split == "Testing"]
-        if rows.empty: raise ValueError(f"{root}: has no Testing/ split; use split='test' (the held-out part of Training)")
-        return rows
-    raise ValueError(f"split {split!r}: use 'test' or 'val' (held out from Training) or 'Testing' (the dataset's Testing/ folder)")
+                         "this model was trained on (fingerprints differ); its held-out images cannot be trusted as unseen. "
+                         "Score it as a dataset of its own with split='Testing' or 'Training'")
+    rows = data[data.subset == split]
+    return rows.assign(published=True, cleaned=True, training_copy=np.where(rows.leak_free, "", "duplicate group"),
+                       left_out=np.where(rows.leak_free, "", "in a duplicate group with a training image"))
 
-def evaluate(model_dir:str|Path, root:str|Path, split:str="test", n_bootstrap:int=1000, seed:int=42) -> dict:
-    "Metrics of a trained model on raw and leak-free images of `split`, plus the per-image predictions"
+# %% ../nbs/06_evaluation.ipynb #d22ca6a4
+def folder_set(root:str|Path, split:str, model_dir:str|Path, masks:str|Path=None, threshold:int=28) -> pd.DataFrame:
+    "Every decodable image of the `split` folder of any dataset, flagged `cleaned` and `leak_free` against the model's training images"
+    audit = audit_dataset(root, threshold=threshold, masks=masks, splits=(split,))
+    clean, decisions = clean_manifest(audit)
+    rows = audit.table.assign(subset=split, published=True, cleaned=audit.table.path.isin(clean.path))
+    rows = pd.concat([rows, training_copies(rows, training_images(model_dir), threshold)], axis=1)
+    why_dropped = decisions.set_index("path").reason
+    kind = lambda reason: "label conflict" if reason.startswith("label conflict") else "exact copy inside the folder"
+    rows["left_out"] = [kind(why_dropped[p]) if not kept else f"{copy} copy of a training image" if copy else ""
+                        for p, kept, copy in zip(rows.path, rows.cleaned, rows.training_copy)]
+    rows["leak_free"] = rows.cleaned & (rows.training_copy == "")
+    rows.attrs["undecodable"] = audit.scan.problems[["path", "error"]]
+    return rows
+
+def evaluation_set(root:str|Path, card:dict, split:str="test", model_dir:str|Path=None, masks:str|Path=None) -> pd.DataFrame:
+    "The images to score, one row each, flagged `published`, `cleaned` and `leak_free`, with the reason one is `left_out`"
+    if split in ("test", "val"): return held_out_set(root, card, split, masks)
+    if split not in SPLITS:
+        raise ValueError(f"split {split!r}: use 'test' or 'val' (held out from Training), or a folder of any dataset: {SPLITS}")
+    if model_dir is None: raise ValueError(f"split {split!r} needs `model_dir`, whose {TRAIN_IMAGES} tells which images are copies")
+    return folder_set(root, split, model_dir, masks)
+
+# %% ../nbs/06_evaluation.ipynb #d53d2768
+def _left_out(rows:pd.DataFrame, mask:pd.Series) -> dict:
+    "How many of `rows` fall outside `mask`, by reason"
+    return {k: int(v) for k, v in rows.loc[~mask.to_numpy(bool), "left_out"].value_counts().items()}
+
+def evaluate(model_dir:str|Path, root:str|Path, split:str="test", n_bootstrap:int=1000, seed:int=42, masks:str|Path=None) -> dict:
+    "Metrics of a trained model on the published, cleaned and leak-free images of `split`, plus the per-image predictions"
     model, card = load_trained(model_dir)
-    rows = evaluation_set(root, card, split)
+    rows = evaluation_set(root, card, split, model_dir, masks)
+    if rows.empty: raise ValueError(f"{root}: no decodable image in split {split!r}")
     probabilities = predict_probabilities(model, card, rows)
-    raw = classification_metrics(rows.label.to_numpy(), probabilities, n_bootstrap, seed)
-    clean = rows.leak_free.to_numpy(bool)
-    leak_free = classification_metrics(rows.label.to_numpy()[clean], probabilities[clean], n_bootstrap, seed) if clean.any() else None
-    predictions = rows[["path", "class", "label", "mask_path", "leak_free"]].assign(
+    labels = rows.label.to_numpy()
+    sets = {"cleaned": rows.cleaned, "leak_free": rows.leak_free}
+    if split in SPLITS: sets = {"published": rows.published, **sets}
+    scores = {name: classification_metrics(labels[m.to_numpy(bool)], probabilities[m.to_numpy(bool)], n_bootstrap, seed)
+              if m.any() else None for name, m in sets.items()}
+    left_out = {name: _left_out(rows, m) for name, m in sets.items()}
+    if "published" in left_out:
+        undecodable = rows.attrs.get("undecodable", pd.DataFrame(columns=["path", "error"]))
+        left_out["published"] = {"not a decodable image": len(undecodable)} if len(undecodable) else {}
+    predictions = rows[["path", "class", "label", "mask_path", "cleaned", "leak_free", "training_copy", "left_out"]].assign(
         predicted=[CLASSES[i] for i in probabilities.argmax(1)], confidence=probabilities.max(1),
         **{f"p_{c}": probabilities[:, i] for i, c in enumerate(CLASSES)})
-    summary = dict(raw, split=split, model_dir=str(model_dir), backbone=card["backbone"],
-                   leak_free_accuracy=None if leak_free is None else leak_free["accuracy"],
-                   leak_free_n=int(clean.sum()), leak_free=leak_free)
+    first = next(iter(scores))
+    summary = dict(scores[first] or {}, split=split, model_dir=str(model_dir), backbone=card["backbone"], scored_as=first,
+                   scores=scores, left_out=left_out, leak_free=scores["leak_free"], leak_free_n=int(rows.leak_free.sum()),
+                   leak_free_accuracy=None if scores["leak_free"] is None else scores["leak_free"]["accuracy"],
+                   training_copies={k: int(v) for k, v in rows.training_copy[rows.training_copy != ""].value_counts().items()})
     return dict(metrics=summary, predictions=predictions)
+
+def score_table(metrics:dict) -> pd.DataFrame:
+    "One row per image set (published, cleaned, leak-free): images, accuracy with its 95% CI, macro F1 and AUC, ECE, what was left out"
+    def cell(v, fmt): return "n/a" if v is None else format(v, fmt)
+    rows = {}
+    for name, m in metrics["scores"].items():
+        left = "; ".join(f"{k}: {v}" for k, v in metrics["left_out"][name].items()) or "none"
+        rows[name.replace("_", "-")] = {"images": 0 if m is None else m["n"], "accuracy": "n/a" if m is None else
+                                        f"{m['accuracy']:.1%} [{m['ci95']['accuracy'][0]:.1%}, {m['ci95']['accuracy'][1]:.1%}]",
+                                        "macro F1": cell(m and m["macro_f1"], ".3f"), "macro AUC": cell(m and m["auc_macro"], ".3f"),
+                                        "ECE": cell(m and m["ece"], ".3f"), "left out": left}
+    return pd.DataFrame(rows).T
 
 # %% ../nbs/06_evaluation.ipynb #a4ae8e31
 def plot_confusion(metrics:dict, title:str="Confusion matrix"):

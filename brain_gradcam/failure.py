@@ -192,8 +192,10 @@ def pointing_by_dependence(table:pd.DataFrame, dependence:pd.DataFrame) -> pd.Da
                                       energy_in_mask=("energy_in_mask", "mean")).rename_axis("answer without the tumor")
 
 # %% ../nbs/09_failure_analysis.ipynb #b3f92bc4
-def failure_summary(table:pd.DataFrame, low_confidence:float=0.6) -> pd.DataFrame:
-    "Per true class: images, accuracy, unsure share, mean shortcut score, pointing game and right-for-the-wrong-reason share"
+def failure_summary(table:pd.DataFrame, low_confidence:float=0.6,
+                    by:str="class",          # the column to break down by: the true class, or e.g. the imaging plane
+                   ) -> pd.DataFrame:
+    "Per true class (or `by`): images, accuracy, unsure share, mean shortcut score, pointing game and right-for-the-wrong-reason share"
     def one(group):
         masked = group[group.has_mask & group.correct] if "pointing_game" in group else group.iloc[:0]
         return pd.Series({"images": len(group), "accuracy": group.correct.mean(), "unsure": (group.confidence < low_confidence).mean(),
@@ -201,6 +203,6 @@ def failure_summary(table:pd.DataFrame, low_confidence:float=0.6) -> pd.DataFram
                           "masked & correct": len(masked),
                           "pointing game": masked.pointing_game.astype(float).mean() if len(masked) else np.nan,
                           "wrong reason": masked.wrong_reason.mean() if len(masked) else np.nan})
-    summary = pd.DataFrame({cls: one(group) for cls, group in table.groupby("class")}).T
+    summary = pd.DataFrame({key: one(group) for key, group in table.groupby(by)}).T
     summary.loc["all"] = one(table)
     return summary

@@ -72,7 +72,7 @@ def build_model(backbone:str="xception",   # see `BACKBONES`
         inputs, features = base.input, base.output
     x = keras.layers.GlobalAveragePooling2D(name="head_pool")(features)
     x = keras.layers.Dropout(dropout, seed=seed, name="head_dropout")(x)
-    logits = keras.layers.Dense(n_classes, name="logits")(x)          # no softmax: logits
+    logits = keras.layers.Dense(n_classes, name="logits", dtype="float32")(x)   # no softmax: logits, float32 under mixed precision too
     return keras.Model(inputs, logits, name=f"{backbone}_classifier")
 
 # %% ../nbs/04_model.ipynb #46a43dd4

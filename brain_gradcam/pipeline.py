@@ -13,7 +13,7 @@ import cv2
 import numpy as np
 import pandas as pd
 
-from .data import cache_dir, decode_image, read_mask, split_holdout
+from .data import cache_dir, decode_image, find_dataset_root, read_mask, split_holdout
 from .cleaning import audit_dataset, clean_manifest, leak_free
 
 # %% auto #0
@@ -120,25 +120,31 @@ def make_dataset(manifest:pd.DataFrame,   # rows with `path` and `label`
     return ds.prefetch(tf.data.AUTOTUNE)
 
 # %% ../nbs/03_pipeline.ipynb #b49eef6f
-def _listing_key(root:Path, threshold:int) -> str:
-    "A fingerprint of a dataset folder's file listing (paths, sizes, mtimes) and the audit threshold"
-    digest = hashlib.sha1(f"{root.resolve()}|{threshold}".encode())
-    for path in sorted(p for p in root.rglob("*") if p.is_file()):
-        stat = path.stat()
-        digest.update(f"{path.relative_to(root)}|{stat.st_size}|{stat.st_mtime_ns}\n".encode())
+def _listing_key(folders:list, threshold:int) -> str:
+    "A fingerprint of the file listings (paths, sizes, mtimes) of `folders` and the audit threshold"
+    digest = hashlib.sha1(str(threshold).encode())
+    for folder in map(Path, folders):
+        digest.update(f"{folder.resolve()}\n".encode())
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            stat = path.stat()
+            digest.update(f"{path.relative_to(folder)}|{stat.st_size}|{stat.st_mtime_ns}\n".encode())
     return digest.hexdigest()[:16]
 
 def training_split(root:str|Path,        # a dataset folder (see `resolve_data`)
                    val_frac:float=0.15, test_frac:float=0.15, seed:int=42,
                    threshold:int=28,     # near-duplicate threshold of the audit
                    use_cache:bool=True,  # reuse a cached audit of the same files
-                  ) -> pd.DataFrame:     # the clean manifest with `subset` (train/val/test) and `leak_free`
-    "The clean, grouped, leak-checked train/val/test split that training uses by default"
-    root = Path(root)
-    cached = cache_dir()/"audits"/f"{root.name}-{_listing_key(root, threshold)}.csv"
-    if use_cache and cached.is_file(): clean = pd.read_csv(cached, keep_default_na=False, na_values={"mask_path": [""]})
+                   masks:str|Path=None,  # the masks folder (default: the dataset's masks/)
+                  ) -> pd.DataFrame:     # Training's clean manifest with `subset` (train/val/test) and `leak_free`
+    "The clean, grouped, leak-checked train/val/test split of Training/ alone, which training uses by default"
+    root = find_dataset_root(root)
+    masks = Path(masks) if masks else root/"masks"
+    training = [p for p in root.iterdir() if p.is_dir() and p.name.lower() == "training"]
+    cached = cache_dir()/"audits"/f"{root.name}-{_listing_key(training + [p for p in [masks] if p.is_dir()], threshold)}.csv"
+    if use_cache and cached.is_file():
+        clean = pd.read_csv(cached, keep_default_na=False, na_values={"mask_path": [""], "plane": [""]})
     else:
-        clean, _ = clean_manifest(audit_dataset(root, threshold=threshold))
+        clean, _ = clean_manifest(audit_dataset(root, threshold=threshold, masks=masks, splits=("Training",)))
         cached.parent.mkdir(parents=True, exist_ok=True)
         partial = cached.with_suffix(f".{os.getpid()}.partial")        # write, then rename: readers never see half a file
         clean.to_csv(partial, index=False); partial.replace(cached)

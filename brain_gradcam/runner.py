@@ -12,14 +12,13 @@ from pathlib import Path
 
 import nbformat
 
-from .data import resolve_data
+from .data import resolve_data, resolve_profile
 
 # %% auto #0
-__all__ = ['PROFILES', 'series_notebooks', 'find_notebooks_dir', 'parse_parameter', 'declared_parameters', 'prepare_notebook',
-           'SeriesFailed', 'run_series']
+__all__ = ['series_notebooks', 'find_notebooks_dir', 'parse_parameter', 'declared_parameters', 'prepare_notebook', 'SeriesFailed',
+           'run_series']
 
 # %% ../nbs/90_runner.ipynb #251c1619
-PROFILES = ("quick", "full")
 _SERIES_NAME = re.compile(r"^(\d\d)[a-z]?_.+\.ipynb$")
 
 def series_notebooks(nbs_dir:str|Path) -> list:
@@ -28,12 +27,13 @@ def series_notebooks(nbs_dir:str|Path) -> list:
     return sorted(found, key=lambda p: p.name)
 
 def find_notebooks_dir(nbs:str|Path=None) -> Path:
-    "The series' folder: `nbs`, else $BRAIN_GRADCAM_NBS, else the repository's nbs/ beside the package, else ./nbs"
-    candidates = [nbs] if nbs else [os.environ.get("BRAIN_GRADCAM_NBS"), Path(__file__).resolve().parent.parent/"nbs", Path("nbs")]
+    "The series' folder: `nbs`, else $BRAIN_GRADCAM_NBS, else the copy inside the installed package, else a clone's nbs/"
+    package = None if nbs else Path(__file__).resolve().parent           # the installed package (or the clone's brain_gradcam/)
+    candidates = [nbs] if nbs else [os.environ.get("BRAIN_GRADCAM_NBS"), package/"notebooks", package.parent/"nbs"]
     for candidate in filter(None, candidates):
         if series_notebooks(candidate): return Path(candidate).resolve()
     raise FileNotFoundError(f"no series notebooks (NN_name.ipynb) in {[str(c) for c in candidates if c]}; "
-                            "clone the repository and pass --nbs PATH/TO/nbs")
+                            "reinstall brain_gradcam, or pass --nbs PATH/TO/nbs")
 
 # %% ../nbs/90_runner.ipynb #def7a00f
 def parse_parameter(text:str) -> tuple:
@@ -84,15 +84,15 @@ def _failure(name, err) -> str:
 # %% ../nbs/90_runner.ipynb #79d321d7
 def run_series(nbs_dir:str|Path=None,     # the series' folder (default: `find_notebooks_dir`)
                out_dir:str|Path=None,     # where executed notebooks and summary.json go (default: runs/<timestamp>)
-               profile:str="quick",       # quick | full, passed to every notebook
+               profile:str="auto",        # auto | quick | full | gpu, passed to every notebook (auto: resolved once, here)
                data:str=None,             # a folder, "kaggle" or "phantom"; None: $BRAIN_GRADCAM_DATA, else the phantom
                parameters:dict=None,      # more parameters, each passed to the notebooks that declare it
                only:list=None,            # run just these notebooks (names or stems), still in series order
                progress:bool=True,        # papermill's per-cell progress bar
               ) -> dict:                  # the summary also written to out_dir/summary.json
-    "Execute the series with papermill in order, stop at the first failure, and write summary.json"
+    "Execute the series with papermill in order, each notebook alone in `out_dir` as Colab holds it; stop at the first failure"
     import papermill as pm
-    if profile not in PROFILES: raise ValueError(f"profile {profile!r} is not one of {PROFILES}")
+    profile = resolve_profile(profile)
     nbs_dir = find_notebooks_dir(nbs_dir)
     notebooks = series_notebooks(nbs_dir)
     if only:
@@ -119,7 +119,7 @@ def run_series(nbs_dir:str|Path=None,     # the series' folder (default: `find_n
             start = time.perf_counter()
             try:
                 pm.execute_notebook(prepare_notebook(notebook, Path(staging)/notebook.name), out_dir/notebook.name,
-                                    parameters=passed, cwd=str(nbs_dir), progress_bar=progress, kernel_name="python3")
+                                    parameters=passed, cwd=str(out_dir), progress_bar=progress, kernel_name="python3")
                 entry.update(status="ok")
             except Exception as err:
                 entry.update(status="failed", error=_failure(notebook.name, err))

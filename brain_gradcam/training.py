@@ -18,16 +18,20 @@ from .pipeline import make_dataset, training_split
 from .model import backbone_info, build_model, cam_layer_of, cut_tensor, split_model
 
 # %% auto #0
-__all__ = ['PROFILES', 'training_settings', 'cap_per_class', 'manifest_fingerprint', 'cached_features', 'translate_map',
-           'ArrayBatches', 'class_weights', 'fit_cached', 'train', 'save_trained', 'load_trained', 'ensure_model',
-           'plot_curves', 'phase_report']
+__all__ = ['PROFILES', 'TRAIN_IMAGES', 'training_settings', 'cap_per_class', 'manifest_fingerprint', 'cached_features',
+           'translate_map', 'ArrayBatches', 'class_weights', 'fit_cached', 'train', 'distribution_strategy',
+           'warmup_cosine', 'save_trained', 'load_trained', 'ensure_model', 'plot_curves', 'phase_report']
 
 # %% ../nbs/05_training.ipynb #0d0317c7
+_CACHED = dict(end_to_end=False, mixed_precision=False, warmup_epochs=0)
 PROFILES = {
     "quick": dict(image_size=160, max_train_per_class=100, max_val_per_class=40, batch_size=32, crop=True, mirror_views=False, feature_shift=0,
-                  head_epochs=40, head_lr=1e-3, fine_tune_blocks=1, fine_tune_epochs=6, fine_tune_lr=1e-4, patience=5),
+                  head_epochs=40, head_lr=1e-3, fine_tune_blocks=1, fine_tune_epochs=6, fine_tune_lr=1e-4, patience=5, **_CACHED),
     "full":  dict(image_size=None, max_train_per_class=None, max_val_per_class=None, batch_size=32, crop=True, mirror_views=False, feature_shift=0,
-                  head_epochs=60, head_lr=1e-3, fine_tune_blocks=2, fine_tune_epochs=12, fine_tune_lr=1e-4, patience=4),
+                  head_epochs=60, head_lr=1e-3, fine_tune_blocks=2, fine_tune_epochs=12, fine_tune_lr=1e-4, patience=4, **_CACHED),
+    "gpu":   dict(image_size=None, max_train_per_class=None, max_val_per_class=None, batch_size=32, crop=True, mirror_views=False, feature_shift=0,
+                  head_epochs=30, head_lr=2e-4, fine_tune_blocks=0, fine_tune_epochs=0, fine_tune_lr=0.0, patience=6,
+                  end_to_end=True, mixed_precision=True, warmup_epochs=2),   # end to end: head_epochs and head_lr apply to every layer
 }
 
 def training_settings(profile:str="quick", backbone:str="xception", **overrides) -> dict:
@@ -192,10 +196,14 @@ def train(split:pd.DataFrame,           # from `training_split` (subset column: 
     data = cap_per_class(split, settings["max_train_per_class"], settings["max_val_per_class"], seed)
     train_rows, val_rows = data[data.subset == "train"], data[data.subset == "val"]
     y_train, y_val = train_rows.label.to_numpy(), val_rows.label.to_numpy()
-    model = build_model(backbone, weights=weights, image_size=settings["image_size"], seed=seed)
     size, crop, timings, logs = settings["image_size"], settings["crop"], {}, {}
-    if backbone == "small_cnn": logs["end_to_end"] = _train_end_to_end(model, train_rows, val_rows, out_dir, settings, seed, verbose, callbacks)
+    if backbone == "small_cnn" or settings["end_to_end"]:
+        start = time.perf_counter()
+        model, logs["end_to_end"], timings["strategy"] = _train_end_to_end(backbone, weights, train_rows, val_rows, out_dir, settings,
+                                                                            seed, verbose, callbacks)
+        timings["end_to_end_seconds"] = round(time.perf_counter() - start, 1)
     else:
+        model = build_model(backbone, weights=weights, image_size=size, seed=seed)
         front, top = split_model(model, settings["fine_tune_blocks"])
         start = time.perf_counter()
         x_train, x_val = (cached_features(front, rows, backbone, size, crop, out_dir/"cache"/f"{name}.npy", settings["batch_size"], verbose)
@@ -221,24 +229,51 @@ def train(split:pd.DataFrame,           # from `training_split` (subset column: 
     return save_trained(model, out_dir, data, backbone, settings, seed, logs, timings, weights_spec=_weights_spec(weights))
 
 # %% ../nbs/05_training.ipynb #307f49de
-def _train_end_to_end(model, train_rows, val_rows, out_dir, settings, seed, verbose, callbacks):
-    "The small CNN: all layers trained on augmented batches (no cache: nothing is frozen)"
+def distribution_strategy():
+    "`tf.distribute.MirroredStrategy` over every visible GPU (on a machine without one: the CPU, one replica)"
+    import tensorflow as tf
+    return tf.distribute.MirroredStrategy()
+
+def warmup_cosine(peak_lr:float, steps_per_epoch:int, epochs:int, warmup_epochs:int):
+    "A learning rate that rises linearly to `peak_lr` over the warm-up epochs, then decays along a cosine to 0"
     import keras
-    size, batch, crop = settings["image_size"], settings["batch_size"], settings["crop"]
-    train_ds = make_dataset(train_rows, "small_cnn", size, batch, crop=crop, augment=True, shuffle=True, seed=seed)
-    val_ds = make_dataset(val_rows, "small_cnn", size, batch, crop=crop)
-    keras.utils.set_random_seed(seed)
-    model.compile(optimizer=keras.optimizers.Adam(settings["head_lr"]), metrics=["accuracy"],
-                  loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True))
+    warmup = max(0, warmup_epochs) * steps_per_epoch
+    return keras.optimizers.schedules.CosineDecay(peak_lr / 100 if warmup else peak_lr, max(1, epochs * steps_per_epoch - warmup),
+                                                  warmup_target=peak_lr if warmup else None, warmup_steps=warmup)
+
+# %% ../nbs/05_training.ipynb #873563d0
+def _train_end_to_end(backbone, weights, train_rows, val_rows, out_dir, settings, seed, verbose, callbacks) -> tuple:
+    "(float32 model, log, strategy name): every layer trained from pixels, under `distribution_strategy()` and the profile's precision"
+    import keras
+    size, crop, epochs, lr = settings["image_size"], settings["crop"], settings["head_epochs"], settings["head_lr"]
+    strategy = distribution_strategy()
+    batch = settings["batch_size"] * strategy.num_replicas_in_sync
+    train_ds = make_dataset(train_rows, backbone, size, batch, crop=crop, augment=True, shuffle=True, seed=seed)
+    val_ds = make_dataset(val_rows, backbone, size, batch, crop=crop)
     phase_dir = Path(out_dir)/"end_to_end"; phase_dir.mkdir(parents=True, exist_ok=True)
-    model.fit(train_ds, validation_data=val_ds, epochs=settings["head_epochs"], verbose=verbose,
-              class_weight=class_weights(train_rows.label.to_numpy()),
-              callbacks=[keras.callbacks.BackupAndRestore(str(phase_dir/"backup")),
-                         keras.callbacks.EarlyStopping(monitor="val_loss", patience=settings["patience"], restore_best_weights=True),
-                         keras.callbacks.CSVLogger(str(phase_dir/"log.csv"), append=True), *callbacks])
-    return pd.read_csv(phase_dir/"log.csv")
+    before = keras.mixed_precision.global_policy()
+    try:
+        keras.mixed_precision.set_global_policy("mixed_float16" if settings["mixed_precision"] else "float32")
+        keras.utils.set_random_seed(seed)
+        with strategy.scope():
+            model = build_model(backbone, weights=weights, image_size=size, seed=seed)
+            steps = int(np.ceil(len(train_rows) / batch))
+            model.compile(optimizer=keras.optimizers.Adam(warmup_cosine(lr, steps, epochs, settings["warmup_epochs"])),
+                          loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True), metrics=["accuracy"])
+        model.fit(train_ds, validation_data=val_ds, epochs=epochs, verbose=verbose, class_weight=class_weights(train_rows.label.to_numpy()),
+                  callbacks=[keras.callbacks.BackupAndRestore(str(phase_dir/"backup")),
+                             keras.callbacks.EarlyStopping(monitor="val_loss", patience=settings["patience"], restore_best_weights=True),
+                             keras.callbacks.CSVLogger(str(phase_dir/"log.csv"), append=True), *callbacks])
+        trained = model.get_weights()
+    finally:
+        keras.mixed_precision.set_global_policy(before)
+    final = build_model(backbone, weights=None, image_size=size, seed=seed)      # float32, outside the strategy: loads anywhere
+    final.set_weights(trained)
+    return final, pd.read_csv(phase_dir/"log.csv"), type(strategy).__name__
 
 # %% ../nbs/05_training.ipynb #7b1090de
+TRAIN_IMAGES = "train_images.csv"   # in a model directory: file, class, sha256 and pHash of every training image
+
 def save_trained(model, out_dir:str|Path, data:pd.DataFrame, backbone:str, settings:dict, seed:int,
                  logs:dict, timings:dict, weights_spec:str=None) -> dict:
     "Evaluate on val, write model.keras and model.json into `out_dir`; returns the model card (model.json's content)"
@@ -257,6 +292,10 @@ def save_trained(model, out_dir:str|Path, data:pd.DataFrame, backbone:str, setti
                                  macro_f1=float(f1_score(val_rows.label, predicted, average="macro"))),
                 epochs={phase: int(len(log)) for phase, log in logs.items()}, timings=timings,
                 versions=dict(keras=keras.__version__, tensorflow=__import__("tensorflow").__version__))
+    train_rows = data[data.subset == "train"]
+    if {"sha256", "phash"} <= set(train_rows.columns):              # what `evaluate` needs to flag copies of them elsewhere
+        train_rows.assign(file=train_rows.path.map(lambda p: Path(p).name))[["file", "class", "sha256", "phash"]].to_csv(
+            out_dir/TRAIN_IMAGES, index=False)
     model.save(out_dir/"model.keras")
     (out_dir/"model.json").write_text(json.dumps(card, indent=1))
     return card

@@ -19,9 +19,9 @@ from .cams import METHODS, explain, finish_maps, load_batch, resolve_layer
 
 # %% auto #0
 __all__ = ['TOLERANCE_AT_299', 'THRESHOLD', 'SLOW_METHODS', 'METRICS', 'tolerance_for', 'pointing_game', 'localization_scores',
-           'random_maps', 'location_prior', 'masked_rows', 'score_maps', 'summarize', 'localize', 'beats_baselines',
-           'localization_table', 'per_class_table', 'plot_localization', 'deletion_insertion', 'faithfulness', 'ssim',
-           'randomization_order', 'cascading_randomization']
+           'random_maps', 'location_prior', 'masked_rows', 'score_maps', 'summarize', 'prior_source', 'localize',
+           'beats_baselines', 'localization_table', 'per_class_table', 'plot_localization', 'deletion_insertion',
+           'faithfulness', 'ssim', 'randomization_order', 'cascading_randomization']
 
 # %% ../nbs/08_explanation_metrics.ipynb #e8e9a535
 TOLERANCE_AT_299 = 15   # pointing-game tolerance in pixels at 299x299
@@ -68,10 +68,13 @@ def location_prior(rows:pd.DataFrame, image_size:int, crop:bool=True) -> dict:
 # %% ../nbs/08_explanation_metrics.ipynb #c35a81ff
 SLOW_METHODS = ("scorecam", "ig")
 
-def masked_rows(root:str|Path, card:dict, subset:str="val", max_per_class:int=None, seed:int=42) -> pd.DataFrame:
-    "Held-out images of `subset` (val, test or Testing) that have a tumor mask, at most `max_per_class` per class (seeded)"
-    held = evaluation_set(root, card, subset)          # checks the model's training fingerprint
-    rows = held[held.mask_path.notna()]
+def masked_rows(root:str|Path, card:dict, subset:str="val", max_per_class:int=None, seed:int=42,
+                model_dir:str|Path=None, # the model's directory: needed for a folder (Testing, Training) of any dataset
+                masks:str|Path=None,     # the masks folder (default: the dataset's masks/)
+               ) -> pd.DataFrame:
+    "Leak-free held-out images of `subset` (val, test, or a folder) that have a tumor mask, at most `max_per_class` per class"
+    held = evaluation_set(root, card, subset, model_dir, masks)   # checks the model's training fingerprint, flags copies
+    rows = held[held.mask_path.notna() & held.leak_free]
     if rows.empty: raise ValueError(f"{root}: no image of subset {subset!r} has a tumor mask")
     if max_per_class: rows = rows.groupby("class", group_keys=False).sample(frac=1, random_state=seed).groupby("class").head(max_per_class)
     return rows.sort_values(["label", "path"]).reset_index(drop=True)
@@ -93,19 +96,29 @@ def summarize(scores:pd.DataFrame, n_bootstrap:int=1000, seed:int=42) -> dict:
 
 METRICS = ["pointing_game", "energy_in_mask", "iou", "dice", "auc"]
 
+# %% ../nbs/08_explanation_metrics.ipynb #400ae9a9
+def prior_source(root:str|Path, card:dict, scored:pd.DataFrame, masks:str|Path=None) -> tuple:
+    "(rows whose masks make the location prior, where they come from): the training subset's, else the scored images' own"
+    try:
+        split = training_split(root, seed=card["seed"], masks=masks)
+        train = split[(split.subset == "train") & split.mask_path.notna()]
+        if set(train["class"]) >= set(scored["class"]): return train, "the training subset's masks"
+    except FileNotFoundError: pass
+    return scored, "the scored images' own masks (the data has no masked Training/ split)"
+
 # %% ../nbs/08_explanation_metrics.ipynb #af7d3cb7
 def localize(model_dir:str|Path, root:str|Path, subset:str="val", methods=("gradcam", "gradcam++", "scorecam", "ig"),
              max_per_class:int=None, slow_per_class:int=10, n_bootstrap:int=1000, seed:int=42, batch_size:int=16,
-             scorecam_channels:int=64, ig_steps:int=32, layer:str=None, progress:bool=False) -> dict:
+             scorecam_channels:int=64, ig_steps:int=32, layer:str=None, progress:bool=False, masks:str|Path=None) -> dict:
     "Localization of each method (at `layer`; None: the model's CAM layer) and of the random and prior baselines on masked held-out images"
     from brain_gradcam.training import load_trained
     unknown = set(methods) - set(METHODS)
     if unknown: raise ValueError(f"unknown methods {sorted(unknown)}; use some of {sorted(METHODS)}")
     model, card = load_trained(model_dir)
     size, crop = card["image_size"], card["preprocessing"]["crop"]
-    rows = masked_rows(root, card, subset, max_per_class, seed)
-    split = training_split(root, seed=card["seed"])
-    prior = location_prior(split[(split.subset == "train") & split.mask_path.notna()].groupby("class").head(200), size, crop)
+    rows = masked_rows(root, card, subset, max_per_class, seed, model_dir, masks)
+    prior_rows, prior_from = prior_source(root, card, rows, masks)
+    prior = location_prior(prior_rows.groupby("class").head(200), size, crop)
     layer = resolve_layer(model, layer)
     cells = model.get_layer(layer).output.shape[1]
     options = {"scorecam": dict(max_channels=scorecam_channels), "ig": dict(steps=ig_steps, tolerance=None)}
@@ -136,7 +149,7 @@ def localize(model_dir:str|Path, root:str|Path, subset:str="val", methods=("grad
     for b in ("random", "prior"): summary[b] = summarize(reference[reference.method == b], n_bootstrap, seed)
     settings = dict(subset=subset, n_images=int(len(rows)), tolerance_px=tolerance_for(size), threshold=THRESHOLD, image_size=size,
                     layer=layer, map_cells=int(cells), scorecam_channels=scorecam_channels, ig_steps=ig_steps,
-                    slow_per_class=slow_per_class, model_dir=str(model_dir))
+                    slow_per_class=slow_per_class, model_dir=str(model_dir), prior_from=prior_from)
     return dict(metrics=dict(summary, settings=settings), scores=scores)
 
 # %% ../nbs/08_explanation_metrics.ipynb #59f35f19
