@@ -12,7 +12,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .data import CLASSES, show_mri
+from .data import CLASSES, show_mri, to_json
 from .model import BACKBONES, cam_layer_of, conv_layers
 from .pipeline import prepare_example, preprocess
 from .evaluation import softmax
@@ -32,9 +32,10 @@ def resolve_layer(model, layer:str|None=None) -> str:
         except KeyError: default = None
         return default if default in names else names[-1]
     if layer in names: return layer
+    near_top = names[-6:] if len(names) <= 6 else ["...", *names[-6:]]           # the layers a user would pick; not all 130
     if layer in [l.name for l in model.layers]:
-        raise ValueError(f"layer {layer!r} of model {model.name!r} has no 4-D feature-map output; its conv layers are: {names}")
-    raise KeyError(f"layer {layer!r} not in model {model.name!r}; its conv layers are: {names}")
+        raise ValueError(f"layer {layer!r} of model {model.name!r} has no 4-D feature-map output; the conv layers nearest the top: {near_top}")
+    raise KeyError(f"layer {layer!r} not in model {model.name!r}; the conv layers nearest the top: {near_top}")
 
 # %% ../nbs/07_gradcam.ipynb #a93ed1d9
 @dataclass
@@ -414,5 +415,5 @@ def explain_files(model_dir:str|Path,       # a model directory written by `trai
             entries.append(entry)
     summary = dict(model_dir=str(model_dir), method=method, layer=layer, image_size=card["image_size"], alpha=alpha, cmap=cmap,
                    images=entries, errors=errors)
-    (out/"explanations.json").write_text(json.dumps(summary, indent=1))
+    (out/"explanations.json").write_text(to_json(summary, indent=1))
     return summary

@@ -6,7 +6,7 @@ Docs: https://brain-gradcam.github.io/brain_gradcam/cleaning.html.md"""
 
 # %% ../nbs/02_cleaning.ipynb #2272fbd4
 from __future__ import annotations
-import hashlib, json, os
+import hashlib, json, os, warnings
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,13 +16,14 @@ import numpy as np
 import pandas as pd
 from PIL import Image
 
-from .data import CLASSES, SPLITS, DatasetScan, ImageDecodeError, decode_image, read_image_bytes, scan_dataset
+from .data import CLASSES, SPLITS, DatasetScan, ImageDecodeError, check_masks, decode_image, read_image_bytes, scan_dataset
 
 # %% auto #0
-__all__ = ['HASH_SIZE', 'SUFFIX_FORMATS', 'OUTLIER_RULES', 'REPORT_KEYS', 'phash_bits', 'hamming', 'fingerprint', 'hashes_of',
-           'fingerprints', 'near_pairs', 'outlier_reasons', 'extension_mismatch', 'duplicate_groups', 'Audit',
-           'audit_dataset', 'build_report', 'summary_table', 'distinct_pairs', 'threshold_table',
-           'plot_pairs_by_distance', 'clean_manifest', 'leak_free', 'training_copies', 'save_audit']
+__all__ = ['HASH_SIZE', 'SUFFIX_FORMATS', 'OUTLIER_RULES', 'REPORT_KEYS', 'MIN_USABLE_SIDE', 'UNUSABLE', 'phash_bits', 'hamming',
+           'fingerprint', 'hashes_of', 'fingerprints', 'near_pairs', 'outlier_reasons', 'extension_mismatch',
+           'duplicate_groups', 'Audit', 'audit_dataset', 'build_report', 'summary_table', 'distinct_pairs',
+           'threshold_table', 'plot_pairs_by_distance', 'clean_manifest', 'unusable', 'leak_free', 'training_copies',
+           'save_audit']
 
 # %% ../nbs/02_cleaning.ipynb #9c90939c
 HASH_SIZE = 16   # pHash on a 16x16 DCT block: 256 bits
@@ -155,15 +156,22 @@ def audit_dataset(data:str|Path|DatasetScan, # a dataset folder, or its scan
                   splits:tuple=SPLITS,       # the split folders to audit
                  ) -> Audit:
     "Fingerprint every image and find duplicates, leakage, label conflicts, broken files and outliers"
-    scan = data if isinstance(data, DatasetScan) else scan_dataset(data, decode=False, n_workers=n_workers, progress=progress,
-                                                                   masks=masks, splits=splits)
+    if isinstance(data, DatasetScan): scan = data
+    else:
+        with warnings.catch_warnings():                            # one warning below lists every skipped file
+            warnings.simplefilter("ignore"); scan = scan_dataset(data, decode=False, n_workers=n_workers, progress=progress,
+                                                                 masks=masks, splits=splits)
     table = scan.manifest.reset_index(drop=True)
     prints, errors = fingerprints(table, n_workers, progress)
     if errors:                                 # files whose header looked fine but whose pixels do not decode
         broken = table.loc[list(errors), ["path", "split", "class"]].assign(error=list(errors.values()))
         scan = DatasetScan(scan.root, table.drop(index=list(errors)).reset_index(drop=True),
-                           pd.concat([scan.problems, broken], ignore_index=True))
+                           pd.concat([scan.problems, broken], ignore_index=True), scan.masks)
         table = table.drop(index=list(errors))
+    if table.empty:
+        skipped = "; ".join(scan.problems.error.head(3))
+        raise ValueError(f"{scan.root}: no usable image in {' or '.join(sorted(set(scan.problems.split) or set(splits)))}/ "
+                         f"({len(scan.problems)} files skipped{': ' + skipped if skipped else ''})")
     table = pd.concat([table, prints], axis=1).reset_index(drop=True)
     hashes = hashes_of(table.phash)
     near = near_pairs(hashes, threshold)
@@ -171,7 +179,15 @@ def audit_dataset(data:str|Path|DatasetScan, # a dataset folder, or its scan
     table["dup_group"] = duplicate_groups(table, near)
     table["outlier"] = [outlier_reasons(r) for r in table.itertuples()]
     table["extension_mismatch"] = [extension_mismatch(r) for r in table.itertuples()]
-    return Audit(scan, table, near, threshold, build_report(scan, table, near, threshold))
+    bad_masks = check_masks(scan)
+    bad_masks["split"] = [Path(m).relative_to(scan.masks or scan.root/"masks").parts[0] for m in bad_masks.mask_path]
+    table["mask_problem"] = table.mask_path.map(dict(zip(bad_masks.mask_path, bad_masks.problem))).fillna("")
+    table["mask_path"] = table.mask_path.where(table.mask_problem == "", None)      # an unusable mask is no mask
+    if len(scan.problems) or len(bad_masks):
+        shown = "\n  ".join(list(scan.problems.error) + list(bad_masks.problem))
+        warnings.warn(f"{len(scan.problems)} files under {scan.root} are not usable images and {len(bad_masks)} mask files are not "
+                      f"usable masks; all skipped and listed in the report:\n  {shown}", stacklevel=2)
+    return Audit(scan, table, near, threshold, build_report(scan, table, near, threshold, bad_masks))
 
 # %% ../nbs/02_cleaning.ipynb #b94674c2
 def _exact_groups(table):
@@ -208,11 +224,12 @@ def _counts(table, near):
 
 # %% ../nbs/02_cleaning.ipynb #8d8fe8c7
 REPORT_KEYS = ["exact_dup_groups", "exact_dup_extra_files", "near_dup_groups", "cross_split_exact", "cross_split_near",
-               "cross_class", "undecodable", "extension_mismatch", "outliers"]
+               "cross_class", "undecodable", "bad_masks", "extension_mismatch", "outliers"]
 
-def build_report(scan:DatasetScan, table:pd.DataFrame, near:pd.DataFrame, threshold:int) -> dict:
+def build_report(scan:DatasetScan, table:pd.DataFrame, near:pd.DataFrame, threshold:int, bad_masks:pd.DataFrame=None) -> dict:
     "Counts overall and per split, plus the lists behind them, JSON-ready"
-    overall = dict(_counts(table, near), undecodable=len(scan.problems))
+    bad_masks = pd.DataFrame(columns=["mask_path", "problem", "split"]) if bad_masks is None else bad_masks
+    overall = dict(_counts(table, near), undecodable=len(scan.problems), bad_masks=len(bad_masks))
     leaks, per_split = _cross_split(table, near), {}
     for split, rows in table.groupby("split"):
         local = {old: new for new, old in enumerate(rows.index)}              # table positions -> positions in `rows`
@@ -220,7 +237,7 @@ def build_report(scan:DatasetScan, table:pd.DataFrame, near:pd.DataFrame, thresh
         counts = _counts(rows.reset_index(drop=True), pd.DataFrame({"i": inside.i.map(local), "j": inside.j.map(local), "distance": inside.distance}))
         mine = leaks[leaks.split == split]
         counts.update(cross_split_exact=int((mine.kind == "exact").sum()), cross_split_near=int((mine.kind == "near").sum()),
-                      undecodable=int((scan.problems.split == split).sum()))
+                      undecodable=int((scan.problems.split == split).sum()), bad_masks=int((bad_masks.split == split).sum()))
         per_split[split] = counts
     conflicts = [dict(paths=rows.path.tolist(), classes=rows["class"].tolist()) for _, rows in table.groupby("dup_group")
                  if rows["class"].nunique() > 1]
@@ -228,6 +245,7 @@ def build_report(scan:DatasetScan, table:pd.DataFrame, near:pd.DataFrame, thresh
                  near_pairs=[dict(a=table.path[i], b=table.path[j], distance=int(d)) for i, j, d in near.itertuples(index=False)],
                  cross_split=leaks.to_dict("records"), cross_class=conflicts,
                  undecodable=scan.problems[["path", "error"]].to_dict("records"),
+                 bad_masks=bad_masks[["mask_path", "problem"]].to_dict("records"),
                  extension_mismatch=table.loc[table.extension_mismatch, ["path", "format"]].to_dict("records"),
                  outliers=table.loc[table.outlier != "", ["path", "outlier"]].to_dict("records"))
     return dict({k: overall[k] for k in ["n_images"] + REPORT_KEYS}, data=str(scan.root), threshold=threshold,
@@ -291,12 +309,21 @@ def clean_manifest(audit:Audit) -> tuple:
         i = table.index[table.path == r.path][0]
         reasons[i].append(f"leaked: {r.kind} copy (distance {r.distance}) of {r.copy_in_training}; in the raw test set, not the leak-free one")
     for i in table.index[table.outlier != ""]: reasons[i].append(f"flagged: {table.outlier[i]}")
+    for i in table.index[table.mask_problem != ""]: reasons[i].append(f"mask not used: {table.mask_problem[i]}")
     decisions = pd.DataFrame({"path": table.path, "split": table.split, "class": table["class"],
                               "decision": np.where(drop, "drop", "keep"), "reason": ["; ".join(reasons[i]) for i in table.index]})
     skipped = audit.scan.problems.assign(decision="skip", reason=audit.scan.problems.error)[decisions.columns]
-    columns = list(audit.scan.manifest.columns) + ["sha256", "phash", "dup_group", "outlier"]
+    columns = list(audit.scan.manifest.columns) + ["sha256", "phash", "dup_group", "outlier", "mask_problem"]
     clean = table.loc[~drop, columns].assign(leaked=leaked[~drop]).reset_index(drop=True)
     return clean, pd.concat([decisions, skipped], ignore_index=True)
+
+# %% ../nbs/02_cleaning.ipynb #ba967126
+MIN_USABLE_SIDE = 32                          # smaller images cannot show a tumor: left out of training (128 only flags them)
+UNUSABLE = ("near-empty", "almost all black") # the outlier reasons that leave an image out of training
+
+def unusable(row) -> bool:
+    "Whether an audited image (a row with width, height and `outlier_reasons`' text) is unusable for training"
+    return min(row.width, row.height) < MIN_USABLE_SIDE or any(reason in row.outlier for reason in UNUSABLE)
 
 # %% ../nbs/02_cleaning.ipynb #304c7359
 def leak_free(split:pd.DataFrame) -> pd.Series:

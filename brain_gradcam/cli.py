@@ -61,17 +61,17 @@ def _train(args):
     weights = None if args.weights == "none" else args.weights
     split = training_split(resolve_data(args.data), seed=args.seed)
     card = train(split, args.out, backbone=args.backbone, weights=weights, profile=resolve_profile(args.profile), seed=args.seed,
-                 verbose=1, **overrides)
+                 verbose=1, overwrite=args.overwrite, **overrides)
     print(json.dumps(dict(model_dir=str(args.out), val_metrics=card["val_metrics"], timings=card["timings"]), indent=1))
     return 0
 
 def _evaluate(args):
-    from brain_gradcam.data import resolve_data
+    from brain_gradcam.data import resolve_data, to_json
     from brain_gradcam.evaluation import evaluate, score_table
     result = evaluate(args.model, resolve_data(args.data), split=args.split, n_bootstrap=args.n_bootstrap, masks=args.masks)
     metrics = result["metrics"]
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
-    Path(args.out).write_text(json.dumps(metrics, indent=1))
+    Path(args.out).write_text(to_json(metrics, indent=1))
     result["predictions"].to_csv(Path(args.out).with_suffix(".predictions.csv"), index=False)
     print(f"{args.model} on the {args.split} images of {args.data or 'the default data'}:")
     print(score_table(metrics).to_string())
@@ -92,19 +92,24 @@ def _explain(args):
     return 1 if summary["errors"] else 0
 
 def _localize(args):
-    from brain_gradcam.data import resolve_data
+    from brain_gradcam.data import resolve_data, to_json
     from brain_gradcam.xai_metrics import localize
     methods = [m.strip() for m in args.methods.split(",") if m.strip()]
+    if not methods: raise ValueError(f"--methods {args.methods!r} names no method; give some of gradcam,gradcam++,scorecam,ig,layercam")
     result = localize(args.model, resolve_data(args.data), args.split, methods, max_per_class=args.max_per_class,
                       slow_per_class=args.slow_per_class, n_bootstrap=args.n_bootstrap, seed=args.seed,
                       scorecam_channels=args.channels, ig_steps=args.ig_steps, layer=args.layer, progress=True, masks=args.masks)
     out = Path(args.out); out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps(result["metrics"], indent=1))
+    out.write_text(to_json(result["metrics"], indent=1))
     result["scores"].to_csv(out.with_suffix(".scores.csv"), index=False)
+    skipped = result["metrics"]["settings"]["skipped_masks"]
+    if skipped: print(f"masks skipped, by cause: {skipped}", file=sys.stderr)
+    number = lambda v, spec: "n/a" if v is None else format(v, spec)
     for name, entry in result["metrics"].items():
         if name == "settings": continue
-        print(f"{name:10s} n={entry['n']:4d}  pointing game {entry['pointing_game']:.1%} [{entry['pointing_game_ci95'][0]:.1%}, "
-              f"{entry['pointing_game_ci95'][1]:.1%}]  energy in mask {entry['energy_in_mask']:.3f}  IoU {entry['iou']:.3f}  Dice {entry['dice']:.3f}")
+        low, high = entry["pointing_game_ci95"] or (None, None)
+        print(f"{name:10s} n={entry['n']:4d}  pointing game {number(entry['pointing_game'], '.1%')} [{number(low, '.1%')}, {number(high, '.1%')}]"
+              f"  energy in mask {number(entry['energy_in_mask'], '.3f')}  IoU {number(entry['iou'], '.3f')}  Dice {number(entry['dice'], '.3f')}")
     print(f"-> {out} (per-image scores: {out.with_suffix('.scores.csv')})")
     return 0
 
@@ -158,6 +163,7 @@ def build_parser() -> argparse.ArgumentParser:
     train.add_argument("--backbone", default="xception", choices=["xception", "inceptionv3", "efficientnetb0", "resnet50", "small_cnn"])
     train.add_argument("--weights", default="imagenet", help="'imagenet' ($BRAIN_GRADCAM_WEIGHTS if set), a weights file, or 'none'")
     train.add_argument("--seed", type=int, default=42)
+    train.add_argument("--overwrite", action="store_true", help="delete another run found in --out and train afresh (default: refuse)")
     train.add_argument("-s", "--setting", action="append", default=[], metavar="NAME=VALUE", help="override a profile setting (repeatable)")
     train.set_defaults(func=_train)
     evaluate = commands.add_parser("evaluate", help="score a trained model: raw and leak-free, with confidence intervals",
@@ -207,6 +213,6 @@ def main(argv:list=None) -> int:
     "Entry point of the `brain-gradcam` console script"
     args = build_parser().parse_args(argv)
     try: return args.func(args)
-    except (ValueError, FileNotFoundError, FileExistsError, KeyError) as err:
+    except (ValueError, FileNotFoundError, FileExistsError, KeyError, ConnectionError) as err:
         print(f"brain-gradcam {args.command}: error: {err}", file=sys.stderr)
         return 2

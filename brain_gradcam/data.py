@@ -16,12 +16,12 @@ import pandas as pd
 from PIL import Image, UnidentifiedImageError
 
 # %% auto #0
-__all__ = ['CLASSES', 'CLASS_ALIASES', 'SPLITS', 'MANIFEST_COLUMNS', 'PLANES_FILE', 'KAGGLE_DATASET', 'PROFILES',
-           'canonical_class', 'ImageDecodeError', 'read_image_bytes', 'decode_image', 'write_image', 'read_mask',
-           'find_dataset_root', 'probe_image', 'DatasetScan', 'mask_planes', 'scan_dataset', 'check_masks',
-           'split_holdout', 'cache_dir', 'download_kaggle', 'resolve_data', 'resolve_masks', 'resolve_weights',
-           'work_dir', 'output_folder', 'gpus', 'resolve_profile', 'in_colab', 'runtime_report', 'show_mri',
-           'save_jpeg', 'show_jpeg']
+__all__ = ['CLASSES', 'CLASS_ALIASES', 'MAX_PIXELS', 'MASK_THRESHOLD', 'SPLITS', 'MANIFEST_COLUMNS', 'PLANES_FILE',
+           'KAGGLE_DATASET', 'PROFILES', 'canonical_class', 'ImageDecodeError', 'read_image_bytes', 'open_image',
+           'decode_image', 'write_image', 'MaskError', 'read_mask', 'find_dataset_root', 'probe_image', 'DatasetScan',
+           'mask_planes', 'scan_dataset', 'check_masks', 'split_holdout', 'cache_dir', 'download_kaggle',
+           'resolve_data', 'resolve_masks', 'resolve_weights', 'json_safe', 'to_json', 'work_dir', 'output_folder',
+           'gpus', 'resolve_profile', 'in_colab', 'runtime_report', 'show_mri', 'save_jpeg', 'show_jpeg']
 
 # %% ../nbs/00_data.ipynb #a4141149
 CLASSES = ("glioma", "meningioma", "notumor", "pituitary")
@@ -59,11 +59,26 @@ def _to_rgb(img:Image.Image) -> np.ndarray:
     return np.asarray(img.convert("RGB"), dtype=np.uint8)
 
 # %% ../nbs/00_data.ipynb #339c4c62
+MAX_PIXELS = 89_478_485   # the most pixels (width x height) an image may have to be decoded: Pillow's own limit; larger is skipped
+
 def read_image_bytes(path:str|Path) -> bytes:
     "The bytes of an image file, or an `ImageDecodeError` naming the file when it cannot be read"
     try: return Path(path).read_bytes()
     except FileNotFoundError: raise ImageDecodeError(f"{path}: no such file") from None
     except OSError as err: raise ImageDecodeError(f"{path}: cannot be read ({err})") from None
+
+def open_image(source, name:str) -> Image.Image:
+    "Open an image (a path, or a stream of its bytes) without decoding its pixels; too large or unreadable: `ImageDecodeError`"
+    try:
+        with warnings.catch_warnings():                           # Pillow warns, then refuses, past its own limit
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            img = Image.open(source)
+    except UnidentifiedImageError: raise ImageDecodeError(f"{name}: not an image (no known image format)") from None
+    except Image.DecompressionBombError as err: raise ImageDecodeError(f"{name}: too large to decode safely ({err})") from None
+    except Exception as err: raise ImageDecodeError(f"{name}: truncated or corrupt image header ({err})") from None  # cut or damaged
+    if img.width * img.height > MAX_PIXELS:
+        raise ImageDecodeError(f"{name}: {img.width}x{img.height} pixels, over the limit of {MAX_PIXELS:,} (brain_gradcam.data.MAX_PIXELS)")
+    return img
 
 def decode_image(source:str|Path|bytes, # an image file, or its bytes
                  name:str=None,        # what to call it in errors (default: the path)
@@ -72,13 +87,12 @@ def decode_image(source:str|Path|bytes, # an image file, or its bytes
     if isinstance(source, (bytes, bytearray)): content, name = bytes(source), name or "<bytes>"
     else: content, name = read_image_bytes(source), name or str(source)
     if not content: raise ImageDecodeError(f"{name}: empty file (0 bytes)")
-    try: img = Image.open(io.BytesIO(content))
-    except UnidentifiedImageError:
-        raise ImageDecodeError(f"{name}: not an image (no known image format; first bytes {content[:8]!r})") from None
-    except (OSError, SyntaxError, ValueError) as err:           # recognised, but the header itself is cut or damaged
-        raise ImageDecodeError(f"{name}: truncated or corrupt image header ({err})") from None
+    try: img = open_image(io.BytesIO(content), name)
+    except ImageDecodeError as err:
+        if "not an image" in str(err): raise ImageDecodeError(f"{err} (first bytes {content[:8]!r})") from None
+        raise
     try: img.load()
-    except (OSError, SyntaxError, ValueError) as err:
+    except Exception as err:                                      # any decoder failure: this file, this cause
         raise ImageDecodeError(f"{name}: truncated or corrupt {img.format} data ({err})") from None
     return _to_rgb(img)
 
@@ -97,11 +111,28 @@ def write_image(array:np.ndarray, # (H, W) or (H, W, C) array in the mode's valu
     return path
 
 # %% ../nbs/00_data.ipynb #ae4c8c1e
-def read_mask(path:str|Path, # a mask PNG: 0 outside, 255 (or any value > 127) inside the tumor
-             ) -> np.ndarray: # (H, W) bool
-    "Read a tumor mask as a boolean array"
-    grey = decode_image(path)[..., 0]
-    return grey > 127
+MASK_THRESHOLD = 127   # a mask pixel is tumor when its grey value is above this
+
+class MaskError(ValueError):
+    "A mask file that cannot be used; the message names the file and the cause"
+
+def read_mask(path:str|Path,       # a mask PNG: 0 outside, 255 (any value > MASK_THRESHOLD) inside the tumor
+              shape:tuple=None,    # its image's (height, width), to check against
+              cls:str=None,        # its image's class, to check it is a tumor class
+              strict:bool=False,   # also require binary values (0 and 255, or 0 and 1)
+             ) -> np.ndarray:      # (H, W) bool
+    "Read a tumor mask as a boolean array, checked; an unusable one raises `MaskError` naming the file and the cause"
+    if cls == "notumor": raise MaskError(f"{path}: a mask for a notumor image")
+    try: grey = decode_image(path)[..., 0]
+    except ImageDecodeError as err: raise MaskError(str(err)) from None
+    if shape is not None and grey.shape != tuple(shape[:2]):
+        raise MaskError(f"{path}: mask is {grey.shape[1]}x{grey.shape[0]} but its image is {shape[1]}x{shape[0]}")
+    levels = set(np.unique(grey).tolist())
+    mask = grey > (0 if levels <= {0, 1} else MASK_THRESHOLD)
+    if not mask.any(): raise MaskError(f"{path}: empty (no pixel above {MASK_THRESHOLD})")
+    if strict and not (levels <= {0, 255} or levels <= {0, 1}):
+        raise MaskError(f"{path}: not binary ({len(levels)} grey levels; expected 0 and 255, or 0 and 1)")
+    return mask
 
 # %% ../nbs/00_data.ipynb #77d0b801
 SPLITS = ("Training", "Testing")
@@ -143,12 +174,10 @@ def probe_image(path:str|Path, # an image file
     if decode:
         content = read_image_bytes(path)
         decode_image(content, name=str(path))                   # raises if the pixels do not decode
-        img = Image.open(io.BytesIO(content))
+        img = open_image(io.BytesIO(content), str(path))
     else:
         if path.stat().st_size == 0: raise ImageDecodeError(f"{path}: empty file (0 bytes)")
-        try: img = Image.open(path)
-        except UnidentifiedImageError: raise ImageDecodeError(f"{path}: not an image (no known image format)") from None
-        except (OSError, SyntaxError, ValueError) as err: raise ImageDecodeError(f"{path}: truncated or corrupt image header ({err})") from None
+        img = open_image(path, str(path))
     return dict(width=img.width, height=img.height, mode=img.mode, format=img.format)
 
 # %% ../nbs/00_data.ipynb #b8600ac3
@@ -158,6 +187,7 @@ class DatasetScan:
     root: Path
     manifest: pd.DataFrame                       # one row per usable image, `MANIFEST_COLUMNS`
     problems: pd.DataFrame                       # path, split, class, error: one row per skipped file
+    masks: Path = None                           # the masks folder it paired masks from
     def __repr__(self):
         counts = self.manifest.groupby(["split", "class"]).size().unstack(fill_value=0)
         return (f"DatasetScan({self.root}): {len(self.manifest)} images, {self.manifest.mask_path.notna().sum()} with masks, "
@@ -224,24 +254,20 @@ def scan_dataset(path:str|Path,      # a dataset folder in the Kaggle layout (or
         shown = "\n  ".join(problems.error.head(5))
         warnings.warn(f"{len(problems)} of {len(files)} files under {root} are not usable images and were skipped "
                       f"(all in `.problems`):\n  {shown}", stacklevel=2)
-    return DatasetScan(root, manifest, problems)
+    return DatasetScan(root, manifest, problems, masks)
 
 # %% ../nbs/00_data.ipynb #1af68fa4
 def check_masks(scan:DatasetScan, # a scanned dataset
                ) -> pd.DataFrame: # mask_path, problem: one row per unusable mask file
-    "Every mask file under `masks/` whose image is missing, whose size differs from its image's, or that is not binary"
-    problems, paired = [], set(scan.manifest.mask_path.dropna())
-    sizes = scan.manifest.set_index("mask_path")[["width", "height", "path"]]
-    for mask_file in sorted((scan.root/"masks").rglob("*.png")):
-        if str(mask_file) not in paired:
-            problems.append((str(mask_file), "no image with this stem in the matching split/class folder")); continue
-        row = sizes.loc[str(mask_file)]
-        try: values = decode_image(mask_file)[..., 0]
-        except ImageDecodeError as err: problems.append((str(mask_file), str(err))); continue
-        if values.shape != (row.height, row.width):
-            problems.append((str(mask_file), f"size {values.shape[1]}x{values.shape[0]} but its image {row.path} is {row.width}x{row.height}"))
-        elif not np.isin(values, (0, 255)).all():
-            problems.append((str(mask_file), "not binary (values other than 0 and 255)"))
+    "Every mask file in the scan's masks folder without an image, or that `read_mask` refuses (strict), with the cause"
+    problems, masks = [], scan.masks or scan.root/"masks"
+    images = scan.manifest.dropna(subset=["mask_path"]).set_index("mask_path")
+    for mask_file in sorted(masks.rglob("*.png")) if masks.is_dir() else []:
+        if str(mask_file) not in images.index:
+            problems.append((str(mask_file), f"{mask_file}: no image with this stem in the matching split/class folder")); continue
+        row = images.loc[str(mask_file)]
+        try: read_mask(mask_file, shape=(row.height, row.width), cls=row["class"], strict=True)
+        except MaskError as err: problems.append((str(mask_file), str(err)))
     return pd.DataFrame(problems, columns=["mask_path", "problem"])
 
 # %% ../nbs/00_data.ipynb #2d1d2bc8
@@ -330,6 +356,20 @@ def resolve_weights(weights:str|Path=None, # a weights file, "imagenet", or None
     if str(weights) == "imagenet": return "imagenet"
     if not Path(weights).expanduser().is_file(): raise FileNotFoundError(f"{weights}: no such weights file")
     return str(Path(weights).expanduser())
+
+# %% ../nbs/00_data.ipynb #8eb04ece
+def json_safe(value):
+    "`value` with every float that is not finite (NaN, inf) replaced by None, in nested dicts, lists and tuples"
+    if isinstance(value, dict): return {k: json_safe(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)): return [json_safe(v) for v in value]
+    if isinstance(value, (float, np.floating)): return float(value) if np.isfinite(value) else None
+    if isinstance(value, np.integer): return int(value)
+    return value
+
+def to_json(value, **options) -> str:
+    "Strict JSON of `value`: no NaN or Infinity tokens (they become null)"
+    import json
+    return json.dumps(json_safe(value), allow_nan=False, **options)
 
 # %% ../nbs/00_data.ipynb #1f473246
 def work_dir(cwd:str|Path=None, # the notebook's folder (default: the current one)

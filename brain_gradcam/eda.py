@@ -7,14 +7,14 @@ Docs: https://brain-gradcam.github.io/brain_gradcam/eda.html.md"""
 # %% ../nbs/01_eda.ipynb #491b0f06
 from __future__ import annotations
 from concurrent.futures import ThreadPoolExecutor
-import os
+import os, warnings
 from pathlib import Path
 
 import cv2
 import numpy as np
 import pandas as pd
 
-from .data import CLASSES, decode_image, read_mask
+from .data import CLASSES, MaskError, decode_image, read_mask
 
 # %% auto #0
 __all__ = ['class_table', 'plot_class_counts', 'size_table', 'plot_sizes', 'sample_per_class', 'intensity_stats', 'mask_stats',
@@ -87,12 +87,18 @@ def intensity_stats(manifest:pd.DataFrame, n_workers:int=None) -> pd.DataFrame:
 def mask_stats(manifest:pd.DataFrame, # rows with a `mask_path`
                grid:int=64,           # side of the common grid the masks are resized to
                n_workers:int=None) -> tuple:
-    "Per-image tumor area (% of the image) and per-class mean mask on a grid x grid map: (DataFrame, {class: map})"
+    "Per-image tumor area (% of the image) and per-class mean mask on a grid x grid map: (DataFrame, {class: map}); bad masks skipped"
     rows = manifest.dropna(subset=["mask_path"])
-    def one(path):
-        mask = read_mask(path)
+    def one(item):
+        path, height, width, cls = item
+        try: mask = read_mask(path, shape=(height, width), cls=cls)
+        except MaskError as err: return err
         return 100 * mask.mean(), cv2.resize(mask.astype(np.float32), (grid, grid), interpolation=cv2.INTER_AREA)
-    with ThreadPoolExecutor(n_workers or os.cpu_count()) as pool: results = list(pool.map(one, rows.mask_path))
+    with ThreadPoolExecutor(n_workers or os.cpu_count()) as pool:
+        results = list(pool.map(one, zip(rows.mask_path, rows.height, rows.width, rows["class"])))
+    bad = [r for r in results if isinstance(r, MaskError)]
+    if bad: warnings.warn(f"{len(bad)} masks skipped:\n  " + "\n  ".join(map(str, bad[:10])), stacklevel=2)
+    rows, results = rows[[not isinstance(r, MaskError) for r in results]], [r for r in results if not isinstance(r, MaskError)]
     areas = pd.DataFrame({"class": rows["class"].values, "area %": [a for a, _ in results]}, index=rows.index)
     maps = {cls: np.mean([m for (_, m), c in zip(results, rows["class"]) if c == cls], axis=0)
             for cls in CLASSES if (rows["class"] == cls).any()}

@@ -102,7 +102,7 @@ def folder_set(root:str|Path, split:str, model_dir:str|Path, masks:str|Path=None
     rows["left_out"] = [kind(why_dropped[p]) if not kept else f"{copy} copy of a training image" if copy else ""
                         for p, kept, copy in zip(rows.path, rows.cleaned, rows.training_copy)]
     rows["leak_free"] = rows.cleaned & (rows.training_copy == "")
-    rows.attrs["undecodable"] = audit.scan.problems[["path", "error"]]
+    rows.attrs["undecodable"] = audit.scan.problems[["path", "error"]].to_dict("records")
     return rows
 
 def evaluation_set(root:str|Path, card:dict, split:str="test", model_dir:str|Path=None, masks:str|Path=None) -> pd.DataFrame:
@@ -131,7 +131,7 @@ def evaluate(model_dir:str|Path, root:str|Path, split:str="test", n_bootstrap:in
               if m.any() else None for name, m in sets.items()}
     left_out = {name: _left_out(rows, m) for name, m in sets.items()}
     if "published" in left_out:
-        undecodable = rows.attrs.get("undecodable", pd.DataFrame(columns=["path", "error"]))
+        undecodable = rows.attrs.get("undecodable", [])
         left_out["published"] = {"not a decodable image": len(undecodable)} if len(undecodable) else {}
     predictions = rows[["path", "class", "label", "mask_path", "cleaned", "leak_free", "training_copy", "left_out"]].assign(
         predicted=[CLASSES[i] for i in probabilities.argmax(1)], confidence=probabilities.max(1),

@@ -13,12 +13,12 @@ import cv2
 import numpy as np
 import pandas as pd
 
-from .data import ImageDecodeError, PLANES_FILE, decode_image, scan_dataset, write_image
+from .data import ImageDecodeError, MaskError, PLANES_FILE, decode_image, read_mask, scan_dataset, write_image
 from .cleaning import fingerprints, hamming, hashes_of
 
 # %% auto #0
-__all__ = ['BRISC_DATASET', 'plane_of', 'find_pairs', 'check_mask', 'pixel_correlation', 'match_masks', 'summarize_matches',
-           'download_brisc', 'masks_from']
+__all__ = ['BRISC_DATASET', 'plane_of', 'find_pairs', 'pixel_correlation', 'match_masks', 'summarize_matches', 'download_brisc',
+           'masks_from']
 
 # %% ../nbs/02a_masks.ipynb #00ccc67d
 BRISC_DATASET = "briscdataset/brisc2025"
@@ -41,19 +41,6 @@ def find_pairs(folder:str|Path) -> tuple:
             else: problems.append(dict(image=None, mask=str(mask), status="invalid", problem=f"{mask}: no image with this stem in {images}"))
     if not pairs and not problems: raise FileNotFoundError(f"{folder}: no images/ folder with a masks/ folder beside it")
     return pd.DataFrame(pairs, columns=["image", "mask", "plane"]), pd.DataFrame(problems, columns=["image", "mask", "status", "problem"])
-
-# %% ../nbs/02a_masks.ipynb #6b2eefbc
-def check_mask(mask_path:str|Path, image_shape:tuple) -> np.ndarray:
-    "A source mask as a boolean array, or a ValueError naming the file: not an image, not binary, not its image's size, empty"
-    try: values = decode_image(mask_path)[..., 0]
-    except ImageDecodeError as err: raise ValueError(str(err)) from None
-    levels = set(np.unique(values).tolist())
-    if not levels <= {0, 255} and not levels <= {0, 1}:
-        raise ValueError(f"{mask_path}: not binary ({len(levels)} grey levels; expected 0 and 255, or 0 and 1)")
-    if values.shape != tuple(image_shape[:2]):
-        raise ValueError(f"{mask_path}: mask is {values.shape[1]}x{values.shape[0]} but its image is {image_shape[1]}x{image_shape[0]}")
-    if not values.any(): raise ValueError(f"{mask_path}: empty (no tumor pixel)")
-    return values > 0
 
 # %% ../nbs/02a_masks.ipynb #abaae598
 def pixel_correlation(a:np.ndarray, b:np.ndarray) -> float:
@@ -135,8 +122,8 @@ def _write_matched(report:pd.DataFrame, index:pd.DataFrame, out:Path) -> pd.Data
     for i in report.index[report.status == "matched"]:
         item = report.loc[i]
         image = decode_image(item["image"])
-        try: mask = check_mask(item["mask"], image.shape)
-        except ValueError as err: report.loc[i, ["status", "problem"]] = ["invalid", str(err)]; continue
+        try: mask = read_mask(item["mask"], shape=image.shape, strict=True)
+        except MaskError as err: report.loc[i, ["status", "problem"]] = ["invalid", str(err)]; continue
         written = []
         for target_row in index[index.path.isin(item.matched.split("; "))].rename(columns={"class": "cls"}).itertuples():
             if target_row.cls == "notumor":

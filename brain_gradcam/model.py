@@ -12,8 +12,8 @@ from pathlib import Path
 from .data import CLASSES, resolve_weights
 
 # %% auto #0
-__all__ = ['BACKBONES', 'FINE_TUNE_CUTS', 'backbone_info', 'small_cnn', 'backbone_weights', 'build_model', 'conv_layers',
-           'cam_layer_of', 'cut_tensor', 'split_model']
+__all__ = ['BACKBONES', 'FINE_TUNE_CUTS', 'backbone_info', 'small_cnn', 'backbone_weights', 'load_backbone', 'build_model',
+           'conv_layers', 'cam_layer_of', 'cut_tensor', 'split_model']
 
 # %% ../nbs/04_model.ipynb #c02ddbc7
 BACKBONES = {
@@ -50,6 +50,19 @@ def backbone_weights(backbone:str, weights:str|Path|None) -> str|None:
     if str(weights) == "imagenet" and backbone != "xception": return "imagenet"   # $BRAIN_GRADCAM_WEIGHTS holds Xception weights
     return resolve_weights(None if str(weights) == "imagenet" else weights)
 
+# %% ../nbs/04_model.ipynb #70eb1337
+def load_backbone(app,                # a Keras application, e.g. `keras.applications.Xception`
+                  weights:str|None,   # "imagenet" (downloaded), a weights file, or None
+                  size:int, backbone:str):
+    "The application without its top; a failed download or an unreadable weights file gets a message saying what to do"
+    try: return app(include_top=False, weights=weights, input_shape=(size, size, 3))
+    except Exception as err:
+        if weights == "imagenet":
+            raise ConnectionError(f"{backbone}: the ImageNet weights could not be downloaded ({err}). Offline, set $BRAIN_GRADCAM_WEIGHTS "
+                                  "to the Xception weights file, or pass a weights file (--weights FILE)") from None
+        if weights is not None: raise ValueError(f"{weights}: not a {backbone} weights file ({type(err).__name__}: {err})") from None
+        raise
+
 # %% ../nbs/04_model.ipynb #adf61c94
 def build_model(backbone:str="xception",   # see `BACKBONES`
                 weights:str|Path|None="imagenet", # "imagenet", a weights file, or None (random)
@@ -68,7 +81,7 @@ def build_model(backbone:str="xception",   # see `BACKBONES`
         features = small_cnn(inputs)
     else:
         app = getattr(keras.applications, info["application"])
-        base = app(include_top=False, weights=backbone_weights(backbone, weights), input_shape=(size, size, 3))
+        base = load_backbone(app, backbone_weights(backbone, weights), size, backbone)
         inputs, features = base.input, base.output
     x = keras.layers.GlobalAveragePooling2D(name="head_pool")(features)
     x = keras.layers.Dropout(dropout, seed=seed, name="head_dropout")(x)

@@ -6,7 +6,7 @@ Docs: https://brain-gradcam.github.io/brain_gradcam/pipeline.html.md"""
 
 # %% ../nbs/03_pipeline.ipynb #ab4b5d12
 from __future__ import annotations
-import hashlib, os
+import hashlib, os, warnings
 from pathlib import Path
 
 import cv2
@@ -14,11 +14,11 @@ import numpy as np
 import pandas as pd
 
 from .data import cache_dir, decode_image, find_dataset_root, read_mask, split_holdout
-from .cleaning import audit_dataset, clean_manifest, leak_free
+from .cleaning import audit_dataset, clean_manifest, leak_free, unusable
 
 # %% auto #0
-__all__ = ['brain_box', 'prepare_example', 'preprocess', 'augmenter', 'make_dataset', 'training_split', 'plot_crops',
-           'tumor_outside_crop']
+__all__ = ['brain_box', 'prepare_example', 'preprocess', 'augmenter', 'image_dataset', 'batches_of', 'make_dataset',
+           'training_split', 'plot_crops', 'tumor_outside_crop']
 
 # %% ../nbs/03_pipeline.ipynb #a71b7896
 def brain_box(grey:np.ndarray,      # (H, W) uint8
@@ -47,9 +47,7 @@ def prepare_example(path:str|Path,       # an image file
                    ) -> tuple:           # ((S, S, 3) uint8 image, (S, S) bool mask or None)
     "Decode, optionally crop to the brain, and resize an image (and its mask) to image_size x image_size"
     image = decode_image(path)
-    mask = read_mask(mask_path) if mask_path is not None and isinstance(mask_path, (str, Path)) else None
-    if mask is not None and mask.shape != image.shape[:2]:
-        raise ValueError(f"{mask_path}: mask is {mask.shape[1]}x{mask.shape[0]} but its image {path} is {image.shape[1]}x{image.shape[0]}")
+    mask = read_mask(mask_path, shape=image.shape) if mask_path is not None and isinstance(mask_path, (str, Path)) else None
     if crop:
         top, bottom, left, right = brain_box(image[..., 0])
         image = image[top:bottom, left:right]
@@ -96,6 +94,32 @@ def _loader(image_size:int, crop:bool):
         return image, label
     return load
 
+def image_dataset(manifest:pd.DataFrame,  # rows with `path` and `label`
+                  image_size:int=299,
+                  crop:bool=True,          # crop to the brain first
+                  cache:bool|str=True,     # cache the resized images: True in memory, a path on disk, False not at all
+                 ):
+    "A tf.data.Dataset of (uint8 image, label) for `manifest`, decoded and resized once when cached"
+    import tensorflow as tf
+    ds = tf.data.Dataset.from_tensor_slices((manifest.path.astype(str).to_numpy(), manifest.label.astype("int32").to_numpy()))
+    ds = ds.map(_loader(image_size, crop), num_parallel_calls=tf.data.AUTOTUNE, deterministic=True)
+    return ds.cache("" if cache is True else str(cache)) if cache else ds
+
+def batches_of(images,                     # an `image_dataset`
+               backbone:str="xception", batch_size:int=32,
+               augment:bool=False,         # augment (training batches only)
+               shuffle:bool=False,         # shuffle (anew every pass over the dataset)
+               seed:int=42):
+    "Batched, preprocessed, prefetched (images, labels) from an `image_dataset`, shuffled and augmented with `seed`"
+    import tensorflow as tf
+    if shuffle: images = images.shuffle(int(images.cardinality()), seed=seed, reshuffle_each_iteration=True)
+    ds = images.batch(batch_size)
+    if augment:                 # one batch at a time: the layers' random state advances in a fixed order (reproducible)
+        layers = augmenter(seed)
+        ds = ds.map(lambda x, y: (layers(tf.cast(x, tf.float32), training=True), y))
+    ds = ds.map(lambda x, y: (preprocess(tf.cast(x, tf.float32), backbone), y), num_parallel_calls=tf.data.AUTOTUNE)
+    return ds.prefetch(tf.data.AUTOTUNE)
+
 def make_dataset(manifest:pd.DataFrame,   # rows with `path` and `label`
                  backbone:str="xception", # whose preprocessing to apply
                  image_size:int=299,
@@ -107,17 +131,7 @@ def make_dataset(manifest:pd.DataFrame,   # rows with `path` and `label`
                  cache:bool|str=True,     # cache resized images: True in memory, a path on disk, False not at all
                 ):
     "A batched, prefetched tf.data.Dataset of (preprocessed images, labels) for `manifest`"
-    import tensorflow as tf
-    ds = tf.data.Dataset.from_tensor_slices((manifest.path.astype(str).to_numpy(), manifest.label.astype("int32").to_numpy()))
-    ds = ds.map(_loader(image_size, crop), num_parallel_calls=tf.data.AUTOTUNE, deterministic=True)
-    if cache: ds = ds.cache("" if cache is True else str(cache))
-    if shuffle: ds = ds.shuffle(len(manifest), seed=seed, reshuffle_each_iteration=True)
-    ds = ds.batch(batch_size)
-    if augment:                 # one batch at a time: the layers' random state advances in a fixed order (reproducible)
-        layers = augmenter(seed)
-        ds = ds.map(lambda x, y: (layers(tf.cast(x, tf.float32), training=True), y))
-    ds = ds.map(lambda x, y: (preprocess(tf.cast(x, tf.float32), backbone), y), num_parallel_calls=tf.data.AUTOTUNE)
-    return ds.prefetch(tf.data.AUTOTUNE)
+    return batches_of(image_dataset(manifest, image_size, crop, cache), backbone, batch_size, augment, shuffle, seed)
 
 # %% ../nbs/03_pipeline.ipynb #b49eef6f
 def _listing_key(folders:list, threshold:int) -> str:
@@ -136,20 +150,25 @@ def training_split(root:str|Path,        # a dataset folder (see `resolve_data`)
                    use_cache:bool=True,  # reuse a cached audit of the same files
                    masks:str|Path=None,  # the masks folder (default: the dataset's masks/)
                   ) -> pd.DataFrame:     # Training's clean manifest with `subset` (train/val/test) and `leak_free`
-    "The clean, grouped, leak-checked train/val/test split of Training/ alone, which training uses by default"
+    "The clean, grouped, leak-checked train/val/test split of Training/ alone, unusable images left out: what training uses"
     root = find_dataset_root(root)
     masks = Path(masks) if masks else root/"masks"
     training = [p for p in root.iterdir() if p.is_dir() and p.name.lower() == "training"]
     cached = cache_dir()/"audits"/f"{root.name}-{_listing_key(training + [p for p in [masks] if p.is_dir()], threshold)}.csv"
     if use_cache and cached.is_file():
-        clean = pd.read_csv(cached, keep_default_na=False, na_values={"mask_path": [""], "plane": [""]})
+        clean = pd.read_csv(cached, keep_default_na=False, na_values={"mask_path": [""], "plane": [""]}, dtype={"mask_problem": str})
     else:
         clean, _ = clean_manifest(audit_dataset(root, threshold=threshold, masks=masks, splits=("Training",)))
         cached.parent.mkdir(parents=True, exist_ok=True)
         partial = cached.with_suffix(f".{os.getpid()}.partial")        # write, then rename: readers never see half a file
         clean.to_csv(partial, index=False); partial.replace(cached)
     clean["mask_path"] = clean.mask_path.where(clean.mask_path.notna(), None)
-    split = split_holdout(clean, val_frac=val_frac, test_frac=test_frac, seed=seed, groups="dup_group")
+    left_out = clean[[unusable(r) for r in clean.itertuples()]]
+    if len(left_out):
+        warnings.warn(f"{len(left_out)} images are unusable and left out of the split:\n  " +
+                      "\n  ".join(f"{p}: {why}" for p, why in zip(left_out.path, left_out.outlier)), stacklevel=2)
+    split = split_holdout(clean.drop(index=left_out.index), val_frac=val_frac, test_frac=test_frac, seed=seed, groups="dup_group")
+    split.attrs["unusable"] = left_out[["path", "outlier"]].to_dict("records")     # records: attrs must compare cheaply
     return split.assign(leak_free=leak_free(split))
 
 # %% ../nbs/03_pipeline.ipynb #a41343fb

@@ -6,7 +6,7 @@ Docs: https://brain-gradcam.github.io/brain_gradcam/training.html.md"""
 
 # %% ../nbs/05_training.ipynb #922eae17
 from __future__ import annotations
-import hashlib, json, os, time
+import hashlib, json, os, shutil, time
 from pathlib import Path
 
 import keras
@@ -14,13 +14,14 @@ import numpy as np
 import pandas as pd
 
 from .data import CLASSES, resolve_data
-from .pipeline import make_dataset, training_split
-from .model import backbone_info, build_model, cam_layer_of, cut_tensor, split_model
+from .pipeline import batches_of, image_dataset, make_dataset, training_split
+from .model import backbone_info, backbone_weights, build_model, cam_layer_of, cut_tensor, split_model
 
 # %% auto #0
-__all__ = ['PROFILES', 'TRAIN_IMAGES', 'training_settings', 'cap_per_class', 'manifest_fingerprint', 'cached_features',
-           'translate_map', 'ArrayBatches', 'class_weights', 'fit_cached', 'train', 'distribution_strategy',
-           'warmup_cosine', 'save_trained', 'load_trained', 'ensure_model', 'plot_curves', 'phase_report']
+__all__ = ['PROFILES', 'RUN_FILE', 'TRAIN_IMAGES', 'training_settings', 'cap_per_class', 'manifest_fingerprint',
+           'cached_features', 'translate_map', 'ArrayBatches', 'class_weights', 'fit_cached', 'claim_run_dir', 'train',
+           'distribution_strategy', 'warmup_cosine', 'epoch_seed', 'fit_epochs', 'save_trained', 'load_trained',
+           'ensure_model', 'plot_curves', 'phase_report']
 
 # %% ../nbs/05_training.ipynb #0d0317c7
 _CACHED = dict(end_to_end=False, mixed_precision=False, warmup_epochs=0)
@@ -111,12 +112,13 @@ class ArrayBatches(keras.utils.PyDataset):
         self.x, self.y, self.batch_size, self.shuffle, self.shift = self.views[0], y, batch_size, shuffle, int(shift)
         if self.shift < 0 or (self.shift and (self.x.ndim != 4 or 2 * self.shift >= min(self.x.shape[1:3]))):
             raise ValueError(f"shift={shift} needs (N, H, W, C) feature maps larger than 2*shift cells; got shape {self.x.shape}")
-        self.rng = np.random.default_rng(seed)
+        self.seed = seed
         self.weights = None if class_weight is None or y is None else np.vectorize(class_weight.get)(np.asarray(y)).astype(np.float32)
-        self.order = self.rng.permutation(len(self.x)) if shuffle else np.arange(len(self.x))
-        self._draw()
-    def _draw(self):
-        "This epoch's view of each image (the first when there is one), then its shift (none without `shift`)"
+        self.set_epoch(0)
+    def set_epoch(self, epoch:int):
+        "Draw epoch `epoch`'s order, views and shifts from (seed, epoch) alone: a run resumed at any epoch reads what it would have"
+        self.epoch, self.rng = epoch, np.random.default_rng([self.seed, epoch])
+        self.order = self.rng.permutation(len(self.x)) if self.shuffle else np.arange(len(self.x))
         self.view_of = self.rng.integers(len(self.views), size=len(self.x)) if len(self.views) > 1 else np.zeros(len(self.x), int)
         self.moves = self.rng.integers(-self.shift, self.shift + 1, size=(len(self.x), 2)) if self.shift else None
     def __len__(self): return -(-len(self.x) // self.batch_size)
@@ -130,9 +132,14 @@ class ArrayBatches(keras.utils.PyDataset):
         if self.y is None: return (x,)
         y = np.asarray(self.y)[index]
         return (x, y) if self.weights is None else (x, y, self.weights[index])
-    def on_epoch_end(self):
-        if self.shuffle: self.order = self.rng.permutation(len(self.x))
-        self._draw()
+    def on_epoch_end(self): self.set_epoch(self.epoch + 1)
+
+class _EpochOf(keras.callbacks.Callback):
+    "At each epoch's start, draw its batches and its dropout masks from (seed, epoch): a resumed run trains as an uninterrupted one"
+    def __init__(self, batches): super().__init__(); self.batches = batches
+    def on_epoch_begin(self, epoch, logs=None):
+        self.batches.set_epoch(epoch)
+        _reset_dropout(self.model, epoch)
 
 # %% ../nbs/05_training.ipynb #f2d205d6
 def class_weights(labels:np.ndarray, n_classes:int=len(CLASSES)) -> dict:
@@ -164,12 +171,37 @@ def fit_cached(model, x_train,              # an array, or a list of views of th
                                                  initial_value_threshold=best_so_far),
                  keras.callbacks.ReduceLROnPlateau(monitor="val_loss", factor=0.3, patience=max(1, patience // 2), min_lr=lr / 100),
                  keras.callbacks.CSVLogger(str(log_file), append=True), *extra_callbacks]
-    model.fit(ArrayBatches(x_train, y_train, batch_size, shuffle=True, seed=seed, class_weight=class_weights(np.asarray(y_train)),
-                           shift=shift),
-              validation_data=ArrayBatches(x_val, y_val, batch_size), epochs=epochs, callbacks=callbacks, verbose=verbose)
+    batches = ArrayBatches(x_train, y_train, batch_size, shuffle=True, seed=seed, class_weight=class_weights(np.asarray(y_train)), shift=shift)
+    resume = out_dir/"backup"/"training_metadata.json"                     # the epoch Keras's BackupAndRestore resumes at:
+    batches.set_epoch(json.loads(resume.read_text())["epoch"] if resume.is_file() else 0)   # set before its first batch is fetched
+    model.fit(batches, validation_data=ArrayBatches(x_val, y_val, batch_size), epochs=epochs, callbacks=[_EpochOf(batches), *callbacks],
+              verbose=verbose, shuffle=False)       # the batches shuffle themselves, from (seed, epoch): Keras's own order would not resume
     if best_file.is_file(): model.load_weights(best_file)                   # the best epoch of the whole run
     done_file.touch()
     return pd.read_csv(log_file)
+
+# %% ../nbs/05_training.ipynb #064d24b5
+RUN_FILE = "run.json"   # in a model directory: the identity of the run that owns it
+
+def claim_run_dir(out_dir:str|Path, # the model directory
+                  identity:dict,    # what makes the run itself: backbone, weights, settings, seed, data fingerprints
+                  overwrite:bool=False, # delete another run's files instead of refusing
+                 ) -> Path:
+    "Make `out_dir` this run's: resume a run of the same identity, refuse any other (or, with `overwrite`, delete it)"
+    out_dir, identity = Path(out_dir), json.loads(json.dumps(identity))
+    run_file = out_dir/RUN_FILE
+    previous = json.loads(run_file.read_text()) if run_file.is_file() else None
+    if previous == identity: return out_dir
+    held = sorted(out_dir.iterdir()) if out_dir.is_dir() else []
+    if held and not overwrite:
+        what = (f"{sorted(k for k in identity if previous.get(k) != identity[k])} differ" if previous
+                else f"it holds {[p.name for p in held][:5]} but no {RUN_FILE}")
+        raise ValueError(f"{out_dir} holds another training run ({what}); its checkpoints would be taken for this run's. "
+                         "Use another folder, or overwrite=True (--overwrite) to delete it and start afresh")
+    for path in held: shutil.rmtree(path) if path.is_dir() else path.unlink()
+    out_dir.mkdir(parents=True, exist_ok=True)
+    run_file.write_text(json.dumps(identity, indent=1))
+    return out_dir
 
 # %% ../nbs/05_training.ipynb #cfc9965a
 def _head_model(model):
@@ -188,19 +220,23 @@ def train(split:pd.DataFrame,           # from `training_split` (subset column: 
           out_dir:str|Path,             # the model directory: model.keras, model.json, logs, caches
           backbone:str="xception", weights="imagenet", profile:str="quick", seed:int=42, verbose:int=2,
           callbacks:list=(),            # extra Keras callbacks for every fit (e.g. to stop a run early)
+          overwrite:bool=False,         # delete another run found in `out_dir` instead of refusing to train there
           **overrides):                 # settings to change from the profile (see `PROFILES`)
     "Train a classifier on the split's train subset, validate on val; save model.keras and model.json in `out_dir`"
     import keras
     settings = training_settings(profile, backbone, **overrides)
-    out_dir = Path(out_dir); out_dir.mkdir(parents=True, exist_ok=True)
+    backbone_weights(backbone, weights)                                       # a missing weights file: an error before any folder
     data = cap_per_class(split, settings["max_train_per_class"], settings["max_val_per_class"], seed)
     train_rows, val_rows = data[data.subset == "train"], data[data.subset == "val"]
+    out_dir = claim_run_dir(out_dir, dict(backbone=backbone, weights=_weights_spec(weights), settings=settings, seed=seed,
+                                          train_manifest_fingerprint=manifest_fingerprint(train_rows),
+                                          val_manifest_fingerprint=manifest_fingerprint(val_rows)), overwrite)
     y_train, y_val = train_rows.label.to_numpy(), val_rows.label.to_numpy()
     size, crop, timings, logs = settings["image_size"], settings["crop"], {}, {}
+    runtime = dict(strategy="none: cached features, one device", replicas=1, precision="float32")
     if backbone == "small_cnn" or settings["end_to_end"]:
         start = time.perf_counter()
-        model, logs["end_to_end"], timings["strategy"] = _train_end_to_end(backbone, weights, train_rows, val_rows, out_dir, settings,
-                                                                            seed, verbose, callbacks)
+        model, logs["end_to_end"], runtime = _train_end_to_end(backbone, weights, train_rows, val_rows, out_dir, settings, seed, verbose, callbacks)
         timings["end_to_end_seconds"] = round(time.perf_counter() - start, 1)
     else:
         model = build_model(backbone, weights=weights, image_size=size, seed=seed)
@@ -226,7 +262,7 @@ def train(split:pd.DataFrame,           # from `training_split` (subset column: 
                                            settings["fine_tune_lr"], settings["batch_size"], settings["patience"], seed, verbose, callbacks,
                                            shift=settings["feature_shift"])
             timings["fine_tune_seconds"] = round(time.perf_counter() - start, 1)
-    return save_trained(model, out_dir, data, backbone, settings, seed, logs, timings, weights_spec=_weights_spec(weights))
+    return save_trained(model, out_dir, data, backbone, settings, seed, logs, timings, weights_spec=_weights_spec(weights), runtime=runtime)
 
 # %% ../nbs/05_training.ipynb #307f49de
 def distribution_strategy():
@@ -241,14 +277,50 @@ def warmup_cosine(peak_lr:float, steps_per_epoch:int, epochs:int, warmup_epochs:
     return keras.optimizers.schedules.CosineDecay(peak_lr / 100 if warmup else peak_lr, max(1, epochs * steps_per_epoch - warmup),
                                                   warmup_target=peak_lr if warmup else None, warmup_steps=warmup)
 
+# %% ../nbs/05_training.ipynb #f3b0274e
+def epoch_seed(seed:int, epoch:int) -> int:
+    "The seed of epoch `epoch`'s random draws, from (seed, epoch) alone"
+    return int(np.random.default_rng([seed, epoch]).integers(2**31 - 1))
+
+def _reset_dropout(model, epoch:int):
+    "Set every seed generator of `model` (its dropout) to the state epoch `epoch` starts from, whatever ran before"
+    for state in [v for v in model.variables if v.name == "seed_generator_state"]:
+        state.assign(np.array([int(state.numpy()[0]), epoch << 20], dtype=state.dtype))
+
+def fit_epochs(model, batches_for,        # batches_for(epoch) -> that epoch's training batches
+               val_data, out_dir:str|Path, epochs:int, patience:int, seed:int=42, verbose:int=2, callbacks:list=(),
+               class_weight:dict=None) -> pd.DataFrame:
+    "Fit epoch by epoch with early stopping on validation loss, resumable exactly after a kill; the best weights kept; returns the log"
+    out_dir = Path(out_dir); out_dir.mkdir(parents=True, exist_ok=True)
+    log_file, best = out_dir/"log.csv", out_dir/"best.weights.h5"
+    log = pd.read_csv(log_file) if log_file.is_file() else pd.DataFrame()
+    if len(log):                                                       # resume: the last logged epoch's weights and optimizer
+        if not model.optimizer.built:
+            with model.distribute_strategy.scope(): model.optimizer.build(model.trainable_variables)
+        model.load_weights(out_dir/f"epoch-{len(log) - 1}.weights.h5")
+    for epoch in range(len(log), epochs):
+        if len(log) and len(log) - 1 - int(log.val_loss.idxmin()) >= patience: break
+        _reset_dropout(model, epoch)
+        history = model.fit(batches_for(epoch), validation_data=val_data, initial_epoch=epoch, epochs=epoch + 1, verbose=verbose,
+                            class_weight=class_weight, callbacks=list(callbacks))
+        row = pd.DataFrame([{"epoch": epoch, **{k: float(v[-1]) for k, v in history.history.items()}}])
+        model.save_weights(out_dir/f"epoch-{epoch}.weights.h5")
+        if not len(log) or row.val_loss[0] < log.val_loss.min(): shutil.copyfile(out_dir/f"epoch-{epoch}.weights.h5", best)
+        log = pd.concat([log, row], ignore_index=True)
+        log.to_csv(out_dir/"log.partial.csv", index=False); (out_dir/"log.partial.csv").replace(log_file)
+        (out_dir/f"epoch-{epoch - 1}.weights.h5").unlink(missing_ok=True)
+    model.load_weights(best)
+    return log
+
 # %% ../nbs/05_training.ipynb #873563d0
 def _train_end_to_end(backbone, weights, train_rows, val_rows, out_dir, settings, seed, verbose, callbacks) -> tuple:
-    "(float32 model, log, strategy name): every layer trained from pixels, under `distribution_strategy()` and the profile's precision"
+    "(float32 model, log, runtime): every layer trained from pixels, under `distribution_strategy()` and the profile's precision"
     import keras
     size, crop, epochs, lr = settings["image_size"], settings["crop"], settings["head_epochs"], settings["head_lr"]
     strategy = distribution_strategy()
     batch = settings["batch_size"] * strategy.num_replicas_in_sync
-    train_ds = make_dataset(train_rows, backbone, size, batch, crop=crop, augment=True, shuffle=True, seed=seed)
+    train_images = image_dataset(train_rows, size, crop)                     # decoded once; shuffled and augmented anew each epoch
+    batches_for = lambda epoch: batches_of(train_images, backbone, batch, augment=True, shuffle=True, seed=epoch_seed(seed, epoch))
     val_ds = make_dataset(val_rows, backbone, size, batch, crop=crop)
     phase_dir = Path(out_dir)/"end_to_end"; phase_dir.mkdir(parents=True, exist_ok=True)
     before = keras.mixed_precision.global_policy()
@@ -260,22 +332,23 @@ def _train_end_to_end(backbone, weights, train_rows, val_rows, out_dir, settings
             steps = int(np.ceil(len(train_rows) / batch))
             model.compile(optimizer=keras.optimizers.Adam(warmup_cosine(lr, steps, epochs, settings["warmup_epochs"])),
                           loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True), metrics=["accuracy"])
-        model.fit(train_ds, validation_data=val_ds, epochs=epochs, verbose=verbose, class_weight=class_weights(train_rows.label.to_numpy()),
-                  callbacks=[keras.callbacks.BackupAndRestore(str(phase_dir/"backup")),
-                             keras.callbacks.EarlyStopping(monitor="val_loss", patience=settings["patience"], restore_best_weights=True),
-                             keras.callbacks.CSVLogger(str(phase_dir/"log.csv"), append=True), *callbacks])
+        log = fit_epochs(model, batches_for, val_ds, phase_dir, epochs, settings["patience"], seed, verbose, callbacks,
+                         class_weight=class_weights(train_rows.label.to_numpy()))
         trained = model.get_weights()
     finally:
         keras.mixed_precision.set_global_policy(before)
     final = build_model(backbone, weights=None, image_size=size, seed=seed)      # float32, outside the strategy: loads anywhere
     final.set_weights(trained)
-    return final, pd.read_csv(phase_dir/"log.csv"), type(strategy).__name__
+    runtime = dict(strategy=type(strategy).__name__, replicas=strategy.num_replicas_in_sync,
+                   precision="mixed_float16" if settings["mixed_precision"] else "float32")
+    return final, log, runtime
 
 # %% ../nbs/05_training.ipynb #7b1090de
 TRAIN_IMAGES = "train_images.csv"   # in a model directory: file, class, sha256 and pHash of every training image
 
 def save_trained(model, out_dir:str|Path, data:pd.DataFrame, backbone:str, settings:dict, seed:int,
-                 logs:dict, timings:dict, weights_spec:str=None) -> dict:
+                 logs:dict, timings:dict, weights_spec:str=None,
+                 runtime:dict=None) -> dict:     # how it was trained: distribution strategy, replicas, precision
     "Evaluate on val, write model.keras and model.json into `out_dir`; returns the model card (model.json's content)"
     import keras
     from sklearn.metrics import accuracy_score, f1_score
@@ -290,7 +363,7 @@ def save_trained(model, out_dir:str|Path, data:pd.DataFrame, backbone:str, setti
                 n_train=int((data.subset == "train").sum()), n_val=len(val_rows),
                 val_metrics=dict(accuracy=float(accuracy_score(val_rows.label, predicted)),
                                  macro_f1=float(f1_score(val_rows.label, predicted, average="macro"))),
-                epochs={phase: int(len(log)) for phase, log in logs.items()}, timings=timings,
+                epochs={phase: int(len(log)) for phase, log in logs.items()}, timings=timings, runtime=runtime or {},
                 versions=dict(keras=keras.__version__, tensorflow=__import__("tensorflow").__version__))
     train_rows = data[data.subset == "train"]
     if {"sha256", "phash"} <= set(train_rows.columns):              # what `evaluate` needs to flag copies of them elsewhere
@@ -310,7 +383,10 @@ def load_trained(model_dir:str|Path) -> tuple:
     model_dir = Path(model_dir)
     for name in ("model.keras", "model.json"):
         if not (model_dir/name).is_file(): raise FileNotFoundError(f"{model_dir/name}: missing; is {model_dir} a trained-model directory?")
-    return keras.models.load_model(model_dir/"model.keras", safe_mode=True), json.loads((model_dir/"model.json").read_text())
+    try: model = keras.models.load_model(model_dir/"model.keras", safe_mode=True)
+    except Exception as err:
+        raise ValueError(f"{model_dir/'model.keras'}: not a readable Keras model ({type(err).__name__}: {err})") from None
+    return model, json.loads((model_dir/"model.json").read_text())
 
 # %% ../nbs/05_training.ipynb #d65d9c24
 def _locked(path:Path):

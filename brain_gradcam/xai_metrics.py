@@ -19,9 +19,9 @@ from .cams import METHODS, explain, finish_maps, load_batch, resolve_layer
 
 # %% auto #0
 __all__ = ['TOLERANCE_AT_299', 'THRESHOLD', 'SLOW_METHODS', 'METRICS', 'tolerance_for', 'pointing_game', 'localization_scores',
-           'random_maps', 'location_prior', 'masked_rows', 'score_maps', 'summarize', 'prior_source', 'localize',
-           'beats_baselines', 'localization_table', 'per_class_table', 'plot_localization', 'deletion_insertion',
-           'faithfulness', 'ssim', 'randomization_order', 'cascading_randomization']
+           'random_maps', 'location_prior', 'masked_rows', 'mask_cause', 'score_maps', 'summarize', 'prior_source',
+           'localize', 'beats_baselines', 'localization_table', 'per_class_table', 'plot_localization',
+           'deletion_insertion', 'faithfulness', 'ssim', 'randomization_order', 'cascading_randomization']
 
 # %% ../nbs/08_explanation_metrics.ipynb #e8e9a535
 TOLERANCE_AT_299 = 15   # pointing-game tolerance in pixels at 299x299
@@ -75,9 +75,20 @@ def masked_rows(root:str|Path, card:dict, subset:str="val", max_per_class:int=No
     "Leak-free held-out images of `subset` (val, test, or a folder) that have a tumor mask, at most `max_per_class` per class"
     held = evaluation_set(root, card, subset, model_dir, masks)   # checks the model's training fingerprint, flags copies
     rows = held[held.mask_path.notna() & held.leak_free]
-    if rows.empty: raise ValueError(f"{root}: no image of subset {subset!r} has a tumor mask")
+    bad = held.get("mask_problem", pd.Series("", index=held.index)).fillna("")
+    skipped = bad[bad != ""].map(mask_cause).value_counts().to_dict()
+    if rows.empty: raise ValueError(f"{root}: no image of subset {subset!r} has a usable tumor mask"
+                                    + (f" (masks skipped: {skipped})" if skipped else ""))
     if max_per_class: rows = rows.groupby("class", group_keys=False).sample(frac=1, random_state=seed).groupby("class").head(max_per_class)
-    return rows.sort_values(["label", "path"]).reset_index(drop=True)
+    rows = rows.sort_values(["label", "path"]).reset_index(drop=True)
+    rows.attrs["skipped_masks"] = {k: int(v) for k, v in skipped.items()}
+    return rows
+
+def mask_cause(problem:str) -> str:
+    "The cause of a mask problem (from `read_mask` or `check_masks`), in a word or two, for counting"
+    for cause in ("no image", "empty", "notumor", "not binary", "mask is", "not an image", "truncated", "no such file"):
+        if cause in problem: return {"mask is": "wrong size"}.get(cause, cause)
+    return "unreadable"
 
 def score_maps(heatmaps:np.ndarray, masks:list, tolerance:int=None) -> pd.DataFrame:
     "One row of localization scores per heatmap"
@@ -86,6 +97,7 @@ def score_maps(heatmaps:np.ndarray, masks:list, tolerance:int=None) -> pd.DataFr
 def summarize(scores:pd.DataFrame, n_bootstrap:int=1000, seed:int=42) -> dict:
     "Mean of each score with a 95% bootstrap CI, overall and per class"
     def block(frame):
+        if frame.empty: return dict(n=0, note="no image to score", **{m: None for m in METRICS}, **{f"{m}_ci95": None for m in METRICS})
         rng = np.random.default_rng(seed); values = frame[METRICS].to_numpy(float); out = dict(n=int(len(frame)))
         draws = np.array([np.nanmean(values[rng.integers(0, len(values), len(values))], 0) for _ in range(n_bootstrap)])
         for k, name in enumerate(METRICS):
@@ -149,7 +161,8 @@ def localize(model_dir:str|Path, root:str|Path, subset:str="val", methods=("grad
     for b in ("random", "prior"): summary[b] = summarize(reference[reference.method == b], n_bootstrap, seed)
     settings = dict(subset=subset, n_images=int(len(rows)), tolerance_px=tolerance_for(size), threshold=THRESHOLD, image_size=size,
                     layer=layer, map_cells=int(cells), scorecam_channels=scorecam_channels, ig_steps=ig_steps,
-                    slow_per_class=slow_per_class, model_dir=str(model_dir), prior_from=prior_from)
+                    slow_per_class=slow_per_class, model_dir=str(model_dir), prior_from=prior_from,
+                    skipped_masks=rows.attrs["skipped_masks"])
     return dict(metrics=dict(summary, settings=settings), scores=scores)
 
 # %% ../nbs/08_explanation_metrics.ipynb #59f35f19
