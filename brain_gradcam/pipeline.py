@@ -17,8 +17,8 @@ from .data import cache_dir, decode_image, find_dataset_root, read_mask, split_h
 from .cleaning import audit_dataset, clean_manifest, leak_free, unusable
 
 # %% auto #0
-__all__ = ['brain_box', 'prepare_example', 'preprocess', 'augmenter', 'image_dataset', 'batches_of', 'make_dataset',
-           'training_split', 'plot_crops', 'tumor_outside_crop']
+__all__ = ['AUDIT_VERSION', 'brain_box', 'prepare_example', 'preprocess', 'augmenter', 'image_dataset', 'batches_of',
+           'make_dataset', 'training_split', 'plot_crops', 'tumor_outside_crop']
 
 # %% ../nbs/03_pipeline.ipynb #a71b7896
 def brain_box(grey:np.ndarray,      # (H, W) uint8
@@ -134,9 +134,11 @@ def make_dataset(manifest:pd.DataFrame,   # rows with `path` and `label`
     return batches_of(image_dataset(manifest, image_size, crop, cache), backbone, batch_size, augment, shuffle, seed)
 
 # %% ../nbs/03_pipeline.ipynb #b49eef6f
+AUDIT_VERSION = 2   # raised whenever the cached clean manifest gains or changes a column: old caches are not read
+
 def _listing_key(folders:list, threshold:int) -> str:
-    "A fingerprint of the file listings (paths, sizes, mtimes) of `folders` and the audit threshold"
-    digest = hashlib.sha1(str(threshold).encode())
+    "A fingerprint of the file listings (paths, sizes, mtimes) of `folders`, the audit threshold and `AUDIT_VERSION`"
+    digest = hashlib.sha1(f"{threshold}|{AUDIT_VERSION}".encode())
     for folder in map(Path, folders):
         digest.update(f"{folder.resolve()}\n".encode())
         for path in sorted(p for p in folder.rglob("*") if p.is_file()):
