@@ -102,8 +102,9 @@ def _localize(args):
     out = Path(args.out); out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(to_json(result["metrics"], indent=1))
     result["scores"].to_csv(out.with_suffix(".scores.csv"), index=False)
-    skipped = result["metrics"]["settings"]["skipped_masks"]
-    if skipped: print(f"masks skipped, by cause: {skipped}", file=sys.stderr)
+    settings = result["metrics"]["settings"]
+    if settings["skipped_masks"]: print(f"masks skipped, by cause: {settings['skipped_masks']}", file=sys.stderr)
+    print(f"location prior from {settings['prior_from']}")                  # said, not only written: it may flatter the baseline
     number = lambda v, spec: "n/a" if v is None else format(v, spec)
     for name, entry in result["metrics"].items():
         if name == "settings": continue
