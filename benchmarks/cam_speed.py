@@ -74,7 +74,7 @@ def main():
     from tf_keras_vis.gradcam_plus_plus import GradcamPlusPlus
     from tf_keras_vis.scorecam import Scorecam
     from tf_keras_vis.utils.scores import CategoricalScore
-    from brain_gradcam.cams import gradcam, gradcam_plus_plus, scorecam, resolve_layer
+    from brain_gradcam.gradcam import gradcam, gradcam_plus_plus, scorecam, resolve_layer
     from brain_gradcam.model import build_model
 
     weights = os.environ.get("BRAIN_GRADCAM_WEIGHTS")

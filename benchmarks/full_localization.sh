@@ -9,7 +9,7 @@ mkdir -p "$out"
 brain-gradcam localize --model "$model" --split val --out "$out/localization.json" | tee "$out/localize.txt"
 python - "$out/localization.json" "${3:-images/localization_full.png}" <<'PY'
 import json, sys
-from brain_gradcam.xai_metrics import plot_localization
+from brain_gradcam.explanation_metrics import plot_localization
 metrics = json.load(open(sys.argv[1]))
 plot_localization(metrics, "Full profile: localization against tumor masks").savefig(sys.argv[2], dpi=80, bbox_inches="tight")
 print("wrote", sys.argv[2])

@@ -21,11 +21,11 @@ def main():
     parser.add_argument("--seed", type=int, default=42)
     parser.add_argument("--out", default=None, help="CSV of per-image scores")
     args = parser.parse_args()
-    from brain_gradcam.cams import explain, finish_maps, load_batch
+    from brain_gradcam.gradcam import explain, file_batches, finish_maps
     from brain_gradcam.data import resolve_data
     from brain_gradcam.pipeline import training_split
     from brain_gradcam.training import load_trained
-    from brain_gradcam.xai_metrics import location_prior, masked_rows, random_maps, score_maps, tolerance_for
+    from brain_gradcam.explanation_metrics import location_prior, masked_rows, random_maps, score_maps, tolerance_for
 
     model, card = load_trained(args.model)
     root = resolve_data(args.data)
@@ -36,9 +36,7 @@ def main():
     print(f"{len(rows)} masked {args.subset} images ({rows['class'].value_counts().to_dict()}), {card['image_size']}px, "
           f"pointing tolerance {tolerance_for(card['image_size'])} px", flush=True)
     frames = []
-    for start in range(0, len(rows), 16):
-        part = rows.iloc[start:start + 16]
-        batch = load_batch(card, part.path.tolist(), part.mask_path.tolist())
+    for start, (part, batch) in zip(range(0, len(rows), 16), file_batches(card, rows, 16)):
         maps = {}
         for layer in layers:
             cells = model.get_layer(layer).output.shape[1]

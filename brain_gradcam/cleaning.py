@@ -1,4 +1,4 @@
-"""Audit a dataset for exact and near duplicates, leakage between splits, label conflicts, broken files and outliers; turn the audit into a clean manifest with every decision recorded.
+"""Duplicates, leakage, label conflicts, broken files and outliers, turned into a clean manifest.
 
 Docs: https://brain-gradcam.github.io/brain_gradcam/cleaning.html.md"""
 

@@ -10,9 +10,11 @@ import argparse, json, sys
 from pathlib import Path
 
 from .data import PROFILES
+from .model import BACKBONES
+from .gradcam import METHODS
 
 # %% auto #0
-__all__ = ['build_parser', 'main']
+__all__ = ['method_options', 'build_parser', 'main']
 
 # %% ../nbs/91_cli.ipynb #ae143386
 def _run(args):
@@ -80,9 +82,29 @@ def _evaluate(args):
     print(f"-> {args.out}")
     return 0
 
+def method_options(texts:list, methods:list) -> dict:
+    "`--option` values (METHOD:NAME=VALUE, or NAME=VALUE when one method runs) as {method: {name: value}}, checked against `METHODS`"
+    import inspect
+    from brain_gradcam.gradcam import method_info
+    from brain_gradcam.runner import parse_parameter
+    options = {}
+    for text in texts:
+        method, sep, rest = text.partition(":")
+        if not sep:
+            if len(methods) != 1: raise ValueError(f"--option {text!r}: say which method it is for, as METHOD:NAME=VALUE")
+            method, rest = methods[0], text
+        if method not in methods: raise ValueError(f"--option {text!r}: {method!r} is not among the methods run ({','.join(methods)})")
+        name, value = parse_parameter(rest)
+        params = inspect.signature(method_info(method).fn).parameters
+        takes = [n for n, p in params.items() if n not in ("model", "images", "class_idx", "layer") and p.kind is p.POSITIONAL_OR_KEYWORD]
+        if name not in takes and not any(p.kind is p.VAR_KEYWORD for p in params.values()):
+            raise ValueError(f"--option {text!r}: {method} has no option {name!r}; its options: {takes}")
+        options.setdefault(method, {})[name] = value
+    return options
+
 def _explain(args):
-    from brain_gradcam.cams import explain_files
-    options = {} if args.method != "scorecam" or args.channels is None else dict(max_channels=None if args.channels == 0 else args.channels)
+    from brain_gradcam.gradcam import explain_files
+    options = method_options(args.option, [args.method]).get(args.method, {})
     summary = explain_files(args.model, args.images, args.out, args.method, args.layer, args.class_name, args.alpha, **options)
     for entry in summary["images"]:
         print(f"{entry['image']}: {entry['predicted']} ({entry['confidence']:.1%}) -> {entry['overlay']}")
@@ -93,12 +115,12 @@ def _explain(args):
 
 def _localize(args):
     from brain_gradcam.data import resolve_data, to_json
-    from brain_gradcam.xai_metrics import localize
+    from brain_gradcam.explanation_metrics import localize
     methods = [m.strip() for m in args.methods.split(",") if m.strip()]
-    if not methods: raise ValueError(f"--methods {args.methods!r} names no method; give some of gradcam,gradcam++,scorecam,ig,layercam")
+    if not methods: raise ValueError(f"--methods {args.methods!r} names no method; give some of {','.join(METHODS)}")
     result = localize(args.model, resolve_data(args.data), args.split, methods, max_per_class=args.max_per_class,
                       slow_per_class=args.slow_per_class, n_bootstrap=args.n_bootstrap, seed=args.seed,
-                      scorecam_channels=args.channels, ig_steps=args.ig_steps, layer=args.layer, progress=True, masks=args.masks)
+                      options=method_options(args.option, methods), layer=args.layer, progress=True, masks=args.masks)
     out = Path(args.out); out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(to_json(result["metrics"], indent=1))
     result["scores"].to_csv(out.with_suffix(".scores.csv"), index=False)
@@ -121,7 +143,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     run = commands.add_parser("run", help="execute the notebook series with papermill",
                               description="Execute the numbered notebooks in order with papermill; stop at the first failure.")
-    run.add_argument("--profile", choices=PROFILES, default="auto",
+    run.add_argument("--profile", choices=["auto", *PROFILES], default="auto",
                      help="auto (default): gpu when TensorFlow sees a GPU, else quick; quick: small and fast (tests, CI); full: everything on a CPU; "
                           "gpu: everything, the whole backbone fine-tuned")
     run.add_argument("--data", help="dataset folder, 'kaggle' or 'phantom' (default: $BRAIN_GRADCAM_DATA, else the phantom)")
@@ -160,8 +182,8 @@ def build_parser() -> argparse.ArgumentParser:
                                 description="Train on the clean, grouped split of a dataset (see 05_training); writes model.keras and model.json.")
     train.add_argument("--data", help="dataset folder, 'kaggle' or 'phantom' (default: $BRAIN_GRADCAM_DATA, else the phantom)")
     train.add_argument("--out", required=True, help="model directory to write")
-    train.add_argument("--profile", choices=PROFILES, default="auto", help="auto (default): gpu when TensorFlow sees a GPU, else quick")
-    train.add_argument("--backbone", default="xception", choices=["xception", "inceptionv3", "efficientnetb0", "resnet50", "small_cnn"])
+    train.add_argument("--profile", choices=["auto", *PROFILES], default="auto", help="auto (default): gpu when TensorFlow sees a GPU, else quick")
+    train.add_argument("--backbone", default="xception", choices=sorted(BACKBONES))
     train.add_argument("--weights", default="imagenet", help="'imagenet' ($BRAIN_GRADCAM_WEIGHTS if set), a weights file, or 'none'")
     train.add_argument("--seed", type=int, default=42)
     train.add_argument("--overwrite", action="store_true", help="delete another run found in --out and train afresh (default: refuse)")
@@ -183,12 +205,13 @@ def build_parser() -> argparse.ArgumentParser:
                                               "Score-CAM or Integrated Gradients. Unreadable files are reported and skipped (exit code 1).")
     explain.add_argument("--model", required=True, help="a model directory written by `train`")
     explain.add_argument("images", nargs="+", metavar="IMAGE", help="image files")
-    explain.add_argument("--method", default="gradcam", choices=["gradcam", "gradcam++", "scorecam", "ig", "layercam"])
+    explain.add_argument("--method", default="gradcam", choices=list(METHODS), help="a registered method (default gradcam)")
     explain.add_argument("--out", default="explanations", help="output folder (default explanations/)")
     explain.add_argument("--layer", help="the layer to explain (default: the model card's CAM layer)")
     explain.add_argument("--class", dest="class_name", help="explain this class for every image (default: the predicted class)")
     explain.add_argument("--alpha", type=float, default=0.4, help="overlay opacity of the heatmap (default 0.4)")
-    explain.add_argument("--channels", type=int, help="scorecam: the most active channels to use (default 64; 0: all)")
+    explain.add_argument("--option", action="append", default=[], metavar="NAME=VALUE",
+                         help="an option of the method over its registered one, e.g. max_channels=32 for scorecam (repeatable)")
     explain.set_defaults(func=_explain)
     localize = commands.add_parser("localize", help="score explanations against tumor masks: pointing game, energy, IoU, Dice",
                                    description="Score each method's heatmaps, and a random and a location-prior baseline, against the "
@@ -198,12 +221,14 @@ def build_parser() -> argparse.ArgumentParser:
     localize.add_argument("--split", default="val", choices=["val", "test", "Testing", "Training"],
                           help="val/test: held out from Training (default val); Testing/Training: every leak-free masked image of that folder")
     localize.add_argument("--masks", help="the masks folder (default: the dataset's masks/; see `brain-gradcam masks`)")
-    localize.add_argument("--methods", default="gradcam,gradcam++,scorecam,ig", help="comma-separated (default gradcam,gradcam++,scorecam,ig; also layercam)")
+    localize.add_argument("--methods", default="gradcam,gradcam++,scorecam,ig",
+                          help=f"comma-separated, of {','.join(METHODS)} (default gradcam,gradcam++,scorecam,ig)")
     localize.add_argument("--layer", help="the layer for the CAM methods (default: the model card's CAM layer)")
     localize.add_argument("--max-per-class", type=int, help="masked images per class for the fast methods and baselines (default: all)")
-    localize.add_argument("--slow-per-class", type=int, default=10, help="masked images per class for scorecam and ig (default 10)")
-    localize.add_argument("--channels", type=int, default=64, help="scorecam: the most active channels used (default 64)")
-    localize.add_argument("--ig-steps", type=int, default=32, help="ig: steps along the path (default 32)")
+    localize.add_argument("--slow-per-class", type=int, default=10,
+                          help=f"masked images per class for the slow methods ({','.join(m for m in METHODS if METHODS[m].cost == 'slow')}; default 10)")
+    localize.add_argument("--option", action="append", default=[], metavar="METHOD:NAME=VALUE",
+                          help="a method's option over its registered one, e.g. scorecam:max_channels=32 or ig:steps=64 (repeatable)")
     localize.add_argument("--n-bootstrap", type=int, default=1000)
     localize.add_argument("--seed", type=int, default=42)
     localize.add_argument("--out", default="localization.json", help="metrics JSON path (default localization.json)")

@@ -1,4 +1,4 @@
-"""Find a brain-MRI dataset in the Kaggle layout, decode every image by its content, and index it in a manifest that later notebooks trust.
+"""Find a brain-MRI dataset, decode every image by its content, and index it in a manifest.
 
 Docs: https://brain-gradcam.github.io/brain_gradcam/data.html.md"""
 
@@ -389,7 +389,18 @@ def output_folder(folder:str|Path|None, # a folder the user chose, or None
     return path
 
 # %% ../nbs/00_data.ipynb #2f5b1343
-PROFILES = ("auto", "quick", "full", "gpu")
+_CACHED = dict(end_to_end=False, mixed_precision=False, warmup_epochs=0)
+PROFILES = {   # the training settings of each profile (05_training explains them); "auto" picks one of these
+    "quick": dict(image_size=160, max_train_per_class=100, max_val_per_class=40, batch_size=32, crop=True, mirror_views=False,
+                  feature_shift=0, head_epochs=40, head_lr=1e-3, fine_tune_blocks=1, fine_tune_epochs=6, fine_tune_lr=1e-4,
+                  patience=5, **_CACHED),
+    "full":  dict(image_size=None, max_train_per_class=None, max_val_per_class=None, batch_size=32, crop=True, mirror_views=False,
+                  feature_shift=0, head_epochs=60, head_lr=1e-3, fine_tune_blocks=2, fine_tune_epochs=12, fine_tune_lr=1e-4,
+                  patience=4, **_CACHED),
+    "gpu":   dict(image_size=None, max_train_per_class=None, max_val_per_class=None, batch_size=32, crop=True, mirror_views=False,
+                  feature_shift=0, head_epochs=30, head_lr=2e-4, fine_tune_blocks=0, fine_tune_epochs=0, fine_tune_lr=0.0,
+                  patience=6, end_to_end=True, mixed_precision=True, warmup_epochs=2),   # end to end: head_* apply to every layer
+}
 
 def gpus() -> list:
     "Names of the GPUs TensorFlow sees (empty without TensorFlow or a GPU)"
@@ -401,7 +412,8 @@ def resolve_profile(profile:str="auto", # auto, quick, full or gpu
                     gpu_names:list=None, # the GPUs seen (default: `gpus()`)
                    ) -> str:            # quick, full or gpu
     "`profile` itself, or for 'auto': 'gpu' when TensorFlow sees a GPU, else 'quick'"
-    if profile not in PROFILES: raise ValueError(f"profile {profile!r} is not one of {PROFILES}")
+    if profile != "auto" and profile not in PROFILES:
+        raise ValueError(f"profile {profile!r} is not one of {['auto', *PROFILES]}")
     if profile != "auto": return profile
     return "gpu" if (gpus() if gpu_names is None else gpu_names) else "quick"
 

@@ -1,4 +1,4 @@
-"""What is in the dataset before a model sees it: classes, image sizes and colour modes, intensities, where tumors sit and how large they are, and which shortcuts a classifier could take.
+"""What is in the dataset before a model sees it, and which shortcuts it offers.
 
 Docs: https://brain-gradcam.github.io/brain_gradcam/eda.html.md"""
 

@@ -1,4 +1,4 @@
-"""How good the classifier is, with the uncertainty stated: accuracy and per-class scores, confusion matrices, ROC curves, calibration, bootstrap confidence intervals, and the raw and the leak-free test score side by side.
+"""How good the classifier is, with the uncertainty stated and leaks left out.
 
 Docs: https://brain-gradcam.github.io/brain_gradcam/evaluation.html.md"""
 

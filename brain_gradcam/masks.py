@@ -1,4 +1,4 @@
-"""Tumor masks a user can download: match each mask's image to an image of your dataset, by its bytes and then by its content, and write the masks in your dataset's layout.
+"""Downloadable tumor masks, matched to your images by bytes and then by content.
 
 Docs: https://brain-gradcam.github.io/brain_gradcam/masks.html.md"""
 

@@ -1,4 +1,4 @@
-"""`build_model`: an ImageNet backbone (Xception by default) with a small classification head, as one flat Keras graph that outputs logits — so every inner layer is reachable and Grad-CAM never differentiates a saturated softmax.
+"""The backbone registry, and one flat Keras graph that outputs logits.
 
 Docs: https://brain-gradcam.github.io/brain_gradcam/model.html.md"""
 
@@ -7,26 +7,45 @@ Docs: https://brain-gradcam.github.io/brain_gradcam/model.html.md"""
 # %% ../nbs/04_model.ipynb #738d8a5e
 from __future__ import annotations
 import os
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 from .data import CLASSES, resolve_weights
 
 # %% auto #0
-__all__ = ['BACKBONES', 'FINE_TUNE_CUTS', 'backbone_info', 'small_cnn', 'backbone_weights', 'load_backbone', 'build_model',
-           'conv_layers', 'cam_layer_of', 'cut_tensor', 'split_model']
+__all__ = ['BACKBONES', 'Backbone', 'register_backbone', 'backbone_info', 'small_cnn', 'keras_application', 'backbone_weights',
+           'load_backbone', 'build_model', 'conv_layers', 'backbone_of', 'cam_layer_of', 'cut_tensor', 'split_model']
 
 # %% ../nbs/04_model.ipynb #c02ddbc7
-BACKBONES = {
-    "xception":       dict(application="Xception", image_size=299, cam_layer="block14_sepconv2_act"),
-    "inceptionv3":    dict(application="InceptionV3", image_size=299, cam_layer="mixed10"),
-    "efficientnetb0": dict(application="EfficientNetB0", image_size=224, cam_layer="top_activation"),
-    "resnet50":       dict(application="ResNet50", image_size=224, cam_layer="conv5_block3_out"),
-    "small_cnn":      dict(application=None, image_size=128, cam_layer="block4_act"),
-}
+@dataclass(frozen=True)
+class Backbone:
+    "One backbone: what the model, the pipeline, training, Grad-CAM and the CLI need to know about it"
+    name: str
+    build: Callable        # build(input_shape, weights) -> a Keras model without a top, ending in its last feature map
+    preprocess: Callable   # preprocess(float RGB images in [0, 255]) -> the backbone's input range
+    cam_layer: str         # the default Grad-CAM layer
+    cuts: tuple            # where the top 1, 2, 3, ... blocks start: ("input" or "output", layer name) each
+    image_size: int        # the input side it was designed for
+    pretrained: bool = True  # has ImageNet weights; False: trained from scratch, end to end
 
-def backbone_info(backbone:str) -> dict:
-    "Application name, default input size and default Grad-CAM layer of a backbone"
-    if backbone not in BACKBONES: raise KeyError(f"unknown backbone {backbone!r}; known: {sorted(BACKBONES)}")
+BACKBONES = {}   # name -> Backbone
+
+def register_backbone(name:str, build:Callable, preprocess:Callable, cam_layer:str, cuts, image_size:int,
+                      pretrained:bool=True) -> Backbone:
+    "Add a backbone (or replace one of that name); everything else reads it from `BACKBONES`"
+    if not (isinstance(name, str) and name.isidentifier()): raise ValueError(f"backbone name {name!r}: use letters, digits and _")
+    if not (callable(build) and callable(preprocess)): raise TypeError(f"backbone {name!r}: build and preprocess must be callables")
+    cuts = tuple(tuple(cut) for cut in cuts)
+    bad = [cut for cut in cuts if len(cut) != 2 or cut[0] not in ("input", "output") or not isinstance(cut[1], str)]
+    if bad: raise ValueError(f"backbone {name!r}: each cut is ('input' or 'output', layer name); got {bad}")
+    if int(image_size) < 32: raise ValueError(f"backbone {name!r}: image_size {image_size} is below 32")
+    BACKBONES[name] = Backbone(name, build, preprocess, cam_layer, cuts, int(image_size), bool(pretrained))
+    return BACKBONES[name]
+
+def backbone_info(backbone:str) -> Backbone:
+    "The registered backbone called `backbone`"
+    if backbone not in BACKBONES: raise KeyError(f"unknown backbone {backbone!r}; registered: {sorted(BACKBONES)}")
     return BACKBONES[backbone]
 
 # %% ../nbs/04_model.ipynb #603bf88d
@@ -41,30 +60,59 @@ def small_cnn(inputs, widths=(32, 64, 128, 256)):
         if i < len(widths): x = keras.layers.MaxPooling2D(2, name=f"block{i}_pool")(x)
     return x
 
+def keras_application(application:str,  # the class in `keras.applications`, e.g. "Xception"
+                      module:str,       # the module holding its `preprocess_input`, e.g. "xception"
+                     ) -> tuple:
+    "(build, preprocess) of a `keras.applications` model, for `register_backbone`"
+    def build(input_shape, weights):
+        import keras
+        return getattr(keras.applications, application)(include_top=False, weights=weights, input_shape=input_shape)
+    def preprocess(images):
+        import keras
+        return getattr(keras.applications, module).preprocess_input(images)
+    return build, preprocess
+
+def _small_cnn_model(input_shape, weights=None):
+    import keras
+    inputs = keras.Input(input_shape, name="image")
+    return keras.Model(inputs, small_cnn(inputs), name="small_cnn")
+
+register_backbone("xception", *keras_application("Xception", "xception"), "block14_sepconv2_act",
+                  [("input", "block14_sepconv1"), ("input", "block13_sepconv1_act"), ("input", "block12_sepconv1_act"),
+                   ("input", "block11_sepconv1_act"), ("input", "block10_sepconv1_act")], 299)
+register_backbone("inceptionv3", *keras_application("InceptionV3", "inception_v3"), "mixed10",
+                  [("output", "mixed9"), ("output", "mixed8"), ("output", "mixed7")], 299)
+register_backbone("efficientnetb0", *keras_application("EfficientNetB0", "efficientnet"), "top_activation",
+                  [("output", "block6d_add"), ("output", "block6c_add"), ("output", "block6b_add")], 224)
+register_backbone("resnet50", *keras_application("ResNet50", "resnet50"), "conv5_block3_out",
+                  [("output", "conv5_block2_out"), ("output", "conv5_block1_out"), ("output", "conv4_block6_out")], 224)
+register_backbone("small_cnn", _small_cnn_model, lambda images: images / 255.0, "block4_act",
+                  [("output", "block3_pool"), ("output", "block2_pool"), ("output", "block1_pool")], 128, pretrained=False)
+
 # %% ../nbs/04_model.ipynb #786b838c
 def backbone_weights(backbone:str, weights:str|Path|None) -> str|None:
-    "What to pass to the Keras application as `weights` for `backbone`"
-    if weights is None or backbone == "small_cnn":
-        if weights not in (None, "imagenet"): raise ValueError(f"small_cnn has no pre-trained weights; got {weights!r}")
+    "What to pass to the backbone's `build` as `weights`"
+    if weights is None or not backbone_info(backbone).pretrained:
+        if weights not in (None, "imagenet"): raise ValueError(f"{backbone} has no pre-trained weights; got {weights!r}")
         return None
     if str(weights) == "imagenet" and backbone != "xception": return "imagenet"   # $BRAIN_GRADCAM_WEIGHTS holds Xception weights
     return resolve_weights(None if str(weights) == "imagenet" else weights)
 
 # %% ../nbs/04_model.ipynb #70eb1337
-def load_backbone(app,                # a Keras application, e.g. `keras.applications.Xception`
+def load_backbone(build:Callable,     # a backbone's `build` (see `Backbone`)
                   weights:str|None,   # "imagenet" (downloaded), a weights file, or None
                   size:int, backbone:str):
-    "The application without its top; a failed download or an unreadable weights file gets a message saying what to do"
-    try: return app(include_top=False, weights=weights, input_shape=(size, size, 3))
+    "The backbone without its top; a failed download or an unreadable weights file gets a message saying what to do"
+    try: return build((size, size, 3), weights)
     except Exception as err:
         if weights == "imagenet":
-            raise ConnectionError(f"{backbone}: the ImageNet weights could not be downloaded ({err}). Offline, set $BRAIN_GRADCAM_WEIGHTS "
-                                  "to the Xception weights file, or pass a weights file (--weights FILE)") from None
+            raise ConnectionError(f"{backbone}: the ImageNet weights could not be downloaded ({err}). Offline, set "
+                                  "$BRAIN_GRADCAM_WEIGHTS to the Xception weights file, or pass a weights file (--weights FILE)") from None
         if weights is not None: raise ValueError(f"{weights}: not a {backbone} weights file ({type(err).__name__}: {err})") from None
         raise
 
 # %% ../nbs/04_model.ipynb #adf61c94
-def build_model(backbone:str="xception",   # see `BACKBONES`
+def build_model(backbone:str="xception",   # a name in `BACKBONES`
                 weights:str|Path|None="imagenet", # "imagenet", a weights file, or None (random)
                 image_size:int=None,       # input side (default: the backbone's)
                 n_classes:int=len(CLASSES),
@@ -74,19 +122,16 @@ def build_model(backbone:str="xception",   # see `BACKBONES`
     "An image classifier outputting logits: a flat functional graph of backbone, pooling, dropout and dense head"
     import keras
     info = backbone_info(backbone)
-    size = image_size or info["image_size"]
+    size = image_size or info.image_size
     keras.utils.set_random_seed(seed)
-    if info["application"] is None:
-        inputs = keras.Input((size, size, 3), name="image")
-        features = small_cnn(inputs)
-    else:
-        app = getattr(keras.applications, info["application"])
-        base = load_backbone(app, backbone_weights(backbone, weights), size, backbone)
-        inputs, features = base.input, base.output
-    x = keras.layers.GlobalAveragePooling2D(name="head_pool")(features)
+    base = load_backbone(info.build, backbone_weights(backbone, weights), size, backbone)
+    named = {layer.name for layer in base.layers}
+    missing = [name for name in (info.cam_layer, *(layer for _, layer in info.cuts)) if name not in named]
+    if missing: raise ValueError(f"backbone {backbone!r}: its registered cam_layer and cuts name layers it does not have: {missing}")
+    x = keras.layers.GlobalAveragePooling2D(name="head_pool")(base.output)
     x = keras.layers.Dropout(dropout, seed=seed, name="head_dropout")(x)
-    logits = keras.layers.Dense(n_classes, name="logits", dtype="float32")(x)   # no softmax: logits, float32 under mixed precision too
-    return keras.Model(inputs, logits, name=f"{backbone}_classifier")
+    logits = keras.layers.Dense(n_classes, name="logits", dtype="float32")(x)   # no softmax: logits, float32 under mixed precision
+    return keras.Model(base.input, logits, name=f"{backbone}_classifier")
 
 # %% ../nbs/04_model.ipynb #46a43dd4
 def conv_layers(model) -> list:
@@ -95,28 +140,24 @@ def conv_layers(model) -> list:
     return [layer.name for layer in model.layers
             if not isinstance(layer, keras.layers.InputLayer) and len(getattr(layer.output, "shape", ())) == 4]
 
+def backbone_of(model) -> Backbone:
+    "The registered backbone a model built by `build_model` stands on (its name says which)"
+    name = model.name.removesuffix("_classifier")
+    if name == model.name or name not in BACKBONES:
+        raise KeyError(f"model {model.name!r} was not built by build_model from a registered backbone; registered: {sorted(BACKBONES)}")
+    return BACKBONES[name]
+
 def cam_layer_of(model) -> str:
     "The default Grad-CAM layer of a model built by `build_model`"
-    backbone = model.name.removesuffix("_classifier")
-    return backbone_info(backbone)["cam_layer"]
+    return backbone_of(model).cam_layer
 
 # %% ../nbs/04_model.ipynb #d2ecbfeb
-FINE_TUNE_CUTS = {   # where the top `blocks` blocks start: ("input" of, or "output" of, a named layer), for 1, 2, 3, ... blocks
-    "xception":       [("input", "block14_sepconv1"), ("input", "block13_sepconv1_act"), ("input", "block12_sepconv1_act"),
-                       ("input", "block11_sepconv1_act"), ("input", "block10_sepconv1_act")],
-    "inceptionv3":    [("output", "mixed9"), ("output", "mixed8"), ("output", "mixed7")],
-    "efficientnetb0": [("output", "block6d_add"), ("output", "block6c_add"), ("output", "block6b_add")],
-    "resnet50":       [("output", "conv5_block2_out"), ("output", "conv5_block1_out"), ("output", "conv4_block6_out")],
-    "small_cnn":      [("output", "block3_pool"), ("output", "block2_pool"), ("output", "block1_pool")],
-}
-
 def cut_tensor(model, blocks:int=1):
     "The tensor below the top `blocks` backbone blocks of `model` (0: the backbone's output)"
-    backbone = model.name.removesuffix("_classifier")
-    backbone_info(backbone); cuts = FINE_TUNE_CUTS[backbone]
-    if not 0 <= blocks <= len(cuts): raise ValueError(f"blocks={blocks}: {backbone} can be cut below 0 to {len(cuts)} blocks")
+    info = backbone_of(model)
+    if not 0 <= blocks <= len(info.cuts): raise ValueError(f"blocks={blocks}: {info.name} can be cut below 0 to {len(info.cuts)} blocks")
     if blocks == 0: return model.get_layer("head_pool").input
-    side, name = cuts[blocks - 1]
+    side, name = info.cuts[blocks - 1]
     return model.get_layer(name).input if side == "input" else model.get_layer(name).output
 
 def split_model(model, blocks:int=1) -> tuple:

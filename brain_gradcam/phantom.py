@@ -1,4 +1,4 @@
-"""Synthetic T1-weighted brain slices with tumor masks, in the Kaggle layout: the dataset every test and every offline user can have, with ground truth for *where* the tumor is.
+"""Synthetic T1 brain slices with tumor masks: the dataset every test and offline user has.
 
 Docs: https://brain-gradcam.github.io/brain_gradcam/phantom.html.md"""
 

@@ -1,4 +1,4 @@
-"""From the clean manifest to batches a backbone can eat: the one decoder, an optional brain crop, resizing, the backbone's own `preprocess_input`, augmentation on training batches only, all in `tf.data`, seeded.
+"""From the clean manifest to batches a backbone can eat, with one decoder.
 
 Docs: https://brain-gradcam.github.io/brain_gradcam/pipeline.html.md"""
 
@@ -15,6 +15,7 @@ import pandas as pd
 
 from .data import cache_dir, decode_image, find_dataset_root, read_mask, split_holdout
 from .cleaning import audit_dataset, clean_manifest, leak_free, unusable
+from .model import backbone_info
 
 # %% auto #0
 __all__ = ['AUDIT_VERSION', 'brain_box', 'prepare_example', 'preprocess', 'augmenter', 'image_dataset', 'batches_of',
@@ -57,20 +58,11 @@ def prepare_example(path:str|Path,       # an image file
     return image, mask
 
 # %% ../nbs/03_pipeline.ipynb #aed6b9e5
-def _preprocessors():
-    import keras
-    apps = keras.applications
-    return {"xception": apps.xception.preprocess_input, "inceptionv3": apps.inception_v3.preprocess_input,
-            "efficientnetb0": apps.efficientnet.preprocess_input, "resnet50": apps.resnet50.preprocess_input,
-            "small_cnn": lambda x: x / 255.0}
-
 def preprocess(images,            # float32 batch or image in [0, 255], RGB
-               backbone:str,      # xception, inceptionv3, efficientnetb0, resnet50 or small_cnn
+               backbone:str,      # a name in `model.BACKBONES`
               ):
-    "The backbone's own `preprocess_input` (small_cnn: scale to [0, 1])"
-    table = _preprocessors()
-    if backbone not in table: raise KeyError(f"unknown backbone {backbone!r}; known: {sorted(table)}")
-    return table[backbone](images)
+    "The backbone's own preprocessing, from its registry entry (Xception: `preprocess_input`, to [-1, 1]; small_cnn: to [0, 1])"
+    return backbone_info(backbone).preprocess(images)
 
 # %% ../nbs/03_pipeline.ipynb #f90bcc33
 def augmenter(seed:int=42):

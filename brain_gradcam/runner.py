@@ -1,4 +1,4 @@
-"""Re-run the whole notebook series with other parameters through papermill: one command, every notebook in order, a summary of what ran.
+"""Re-run the whole series with other parameters through papermill.
 
 Docs: https://brain-gradcam.github.io/brain_gradcam/runner.html.md"""
 

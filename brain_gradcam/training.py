@@ -1,4 +1,4 @@
-"""Train the classifier on a CPU in minutes: the head on cached frozen features, then the top of the backbone from its cached input; early stopping, checkpoints, resumable runs, and a saved model that says exactly what it is.
+"""Train the classifier: cached features on a CPU in minutes, end to end on a GPU.
 
 Docs: https://brain-gradcam.github.io/brain_gradcam/training.html.md"""
 
@@ -13,28 +13,17 @@ import keras
 import numpy as np
 import pandas as pd
 
-from .data import CLASSES, resolve_data
+from .data import CLASSES, PROFILES, resolve_data, resolve_masks
 from .pipeline import batches_of, image_dataset, make_dataset, training_split
 from .model import backbone_info, backbone_weights, build_model, cam_layer_of, cut_tensor, split_model
 
 # %% auto #0
-__all__ = ['PROFILES', 'RUN_FILE', 'TRAIN_IMAGES', 'training_settings', 'cap_per_class', 'manifest_fingerprint',
-           'cached_features', 'translate_map', 'ArrayBatches', 'class_weights', 'fit_cached', 'claim_run_dir', 'train',
+__all__ = ['RUN_FILE', 'TRAIN_IMAGES', 'training_settings', 'cap_per_class', 'manifest_fingerprint', 'cached_features',
+           'translate_map', 'ArrayBatches', 'class_weights', 'fit_cached', 'claim_run_dir', 'train',
            'distribution_strategy', 'warmup_cosine', 'epoch_seed', 'fit_epochs', 'save_trained', 'load_trained',
-           'ensure_model', 'plot_curves', 'phase_report']
+           'ensure_model', 'series_model', 'plot_curves', 'phase_report']
 
 # %% ../nbs/05_training.ipynb #0d0317c7
-_CACHED = dict(end_to_end=False, mixed_precision=False, warmup_epochs=0)
-PROFILES = {
-    "quick": dict(image_size=160, max_train_per_class=100, max_val_per_class=40, batch_size=32, crop=True, mirror_views=False, feature_shift=0,
-                  head_epochs=40, head_lr=1e-3, fine_tune_blocks=1, fine_tune_epochs=6, fine_tune_lr=1e-4, patience=5, **_CACHED),
-    "full":  dict(image_size=None, max_train_per_class=None, max_val_per_class=None, batch_size=32, crop=True, mirror_views=False, feature_shift=0,
-                  head_epochs=60, head_lr=1e-3, fine_tune_blocks=2, fine_tune_epochs=12, fine_tune_lr=1e-4, patience=4, **_CACHED),
-    "gpu":   dict(image_size=None, max_train_per_class=None, max_val_per_class=None, batch_size=32, crop=True, mirror_views=False, feature_shift=0,
-                  head_epochs=30, head_lr=2e-4, fine_tune_blocks=0, fine_tune_epochs=0, fine_tune_lr=0.0, patience=6,
-                  end_to_end=True, mixed_precision=True, warmup_epochs=2),   # end to end: head_epochs and head_lr apply to every layer
-}
-
 def training_settings(profile:str="quick", backbone:str="xception", **overrides) -> dict:
     "The settings of `profile` for `backbone`, with `overrides` applied (unknown names are an error)"
     if profile not in PROFILES: raise ValueError(f"profile {profile!r} is not one of {sorted(PROFILES)}")
@@ -42,7 +31,7 @@ def training_settings(profile:str="quick", backbone:str="xception", **overrides)
     unknown = set(overrides) - set(settings)
     if unknown: raise ValueError(f"unknown training settings {sorted(unknown)}; settings are {sorted(settings)}")
     settings.update(overrides)
-    settings["image_size"] = settings["image_size"] or backbone_info(backbone)["image_size"]
+    settings["image_size"] = settings["image_size"] or backbone_info(backbone).image_size
     return settings
 
 # %% ../nbs/05_training.ipynb #9e3343dc
@@ -234,7 +223,7 @@ def train(split:pd.DataFrame,           # from `training_split` (subset column: 
     y_train, y_val = train_rows.label.to_numpy(), val_rows.label.to_numpy()
     size, crop, timings, logs = settings["image_size"], settings["crop"], {}, {}
     runtime = dict(strategy="none: cached features, one device", replicas=1, precision="float32")
-    if backbone == "small_cnn" or settings["end_to_end"]:
+    if not backbone_info(backbone).pretrained or settings["end_to_end"]:   # from scratch: nothing frozen to cache
         start = time.perf_counter()
         model, logs["end_to_end"], runtime = _train_end_to_end(backbone, weights, train_rows, val_rows, out_dir, settings, seed, verbose, callbacks)
         timings["end_to_end_seconds"] = round(time.perf_counter() - start, 1)
@@ -418,6 +407,17 @@ def ensure_model(split:pd.DataFrame, model_dir:str|Path, backbone:str="xception"
             return *load_trained(model_dir), False
         train(split, model_dir, backbone, weights, profile, seed, verbose, **overrides)
         return *load_trained(model_dir), True
+
+def series_model(data=None,                  # the notebooks' parameters, as in 05_training
+                 masks=None, model_dir:str|Path=None, backbone:str="xception", weights="imagenet",
+                 profile:str="quick", seed:int=42, **overrides) -> tuple:
+    "(root, masks_dir, split, model, card): what notebooks 06-09 start from; the model trained now if `model_dir` holds none"
+    root = resolve_data(data)
+    masks_dir = resolve_masks(masks, root)                            # None: the dataset's own masks/
+    split = training_split(root, seed=seed, masks=masks_dir)
+    model, card, trained_now = ensure_model(split, model_dir, backbone, weights, profile, seed, **overrides)
+    if trained_now: print(f"{model_dir} held no model: trained it as 05_training does")
+    return root, masks_dir, split, model, card
 
 # %% ../nbs/05_training.ipynb #1a95bc4b
 def plot_curves(model_dir:str|Path, title:str=None):

@@ -1,4 +1,4 @@
-"""Where the classifier and its explanations go wrong: misclassified and unsure images with their Grad-CAMs, heatmaps that look outside the brain (the shortcut score), right answers for the wrong reason, whether the model needs the tumor at all, and a per-class summary.
+"""Where the classifier and its explanations go wrong, and whether it needs the tumor.
 
 Docs: https://brain-gradcam.github.io/brain_gradcam/failure_analysis.html.md"""
 
@@ -13,12 +13,12 @@ import pandas as pd
 
 from .data import CLASSES
 from .pipeline import training_split
-from .cams import gradcam, load_batch, show_overlay
-from .xai_metrics import localization_scores
+from .gradcam import explain_rows, file_batches, show_overlay
+from .explanation_metrics import localization_scores
 
 # %% auto #0
 __all__ = ['brain_mask', 'shortcut_score', 'failure_table', 'right_for_wrong_reason', 'plot_failures', 'remove_region',
-           'tumor_region', 'control_region', 'removal_test', 'dependence_summary', 'tumor_dependence',
+           'tumor_region', 'control_region', 'measure_removal', 'dependence_summary', 'tumor_dependence',
            'pointing_by_dependence', 'failure_summary']
 
 # %% ../nbs/09_failure_analysis.ipynb #17fe682b
@@ -50,10 +50,7 @@ def shortcut_score(heatmap:np.ndarray, brain:np.ndarray) -> float:
 def failure_table(model, card:dict, rows:pd.DataFrame, batch_size:int=16) -> tuple:
     "(table, heatmaps, images): per image prediction, confidence, correctness, shortcut score and mask scores; Grad-CAM maps"
     records, maps, pictures = [], [], []
-    for start in range(0, len(rows), batch_size):
-        part = rows.iloc[start:start + batch_size]
-        batch = load_batch(card, part.path.tolist(), part.mask_path.tolist())
-        result = gradcam(model, batch["inputs"])
+    for part, batch, result in explain_rows(model, card, rows, "gradcam", batch_size=batch_size):
         for i, (path, true_class) in enumerate(zip(part.path, part["class"])):
             heatmap, mask = result.heatmaps[i], batch["masks"][i]
             record = {"path": path, "class": true_class}
@@ -134,7 +131,7 @@ def control_region(region:np.ndarray, brain:np.ndarray, seed:int=42, tries:int=5
     return None
 
 # %% ../nbs/09_failure_analysis.ipynb #d3e7a771
-def removal_test(model, images:np.ndarray, masks:list, labels, backbone:str, dilate:float=0.02, seed:int=42, batch_size:int=16) -> pd.DataFrame:
+def measure_removal(model, images:np.ndarray, masks:list, labels, backbone:str, dilate:float=0.02, seed:int=42, batch_size:int=16) -> pd.DataFrame:
     "Per image: true-class probability and prediction as is, with its tumor removed, and with a control region of brain removed"
     from brain_gradcam.pipeline import preprocess
     from brain_gradcam.evaluation import softmax
@@ -173,13 +170,11 @@ def dependence_summary(frame:pd.DataFrame) -> pd.DataFrame:
     return summary
 
 def tumor_dependence(model, card:dict, rows:pd.DataFrame, seed:int=42, batch_size:int=16) -> pd.DataFrame:
-    "`removal_test` on every row of `rows` (image files with a tumor mask), a batch at a time, with each row's path and class"
+    "`measure_removal` on every row of `rows` (image files with a tumor mask), a batch at a time, with each row's path and class"
     parts = []
-    for start in range(0, len(rows), batch_size):
-        part = rows.iloc[start:start + batch_size]
-        batch = load_batch(card, part.path.tolist(), part.mask_path.tolist())
-        parts.append(removal_test(model, batch["images"], batch["masks"], part.label.to_numpy(), card["preprocessing"]["backbone"],
-                                  seed=seed + start, batch_size=batch_size)
+    for start, (part, batch) in zip(range(0, len(rows), batch_size), file_batches(card, rows, batch_size)):
+        parts.append(measure_removal(model, batch["images"], batch["masks"], part.label.to_numpy(), card["preprocessing"]["backbone"],
+                                     seed=seed + start, batch_size=batch_size)
                      .assign(path=part.path.to_numpy(), **{"class": part["class"].to_numpy()}))
     return pd.concat(parts, ignore_index=True)
 

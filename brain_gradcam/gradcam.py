@@ -1,4 +1,4 @@
-"""Grad-CAM, Grad-CAM++, Score-CAM and Integrated Gradients: the theory next to the code, a batch of images per call inside `tf.function`, on logits, with any layer; overlays drawn correctly; each method checked against an analytic answer, tf-keras-vis, or its own axiom.
+"""The method registry: Grad-CAM and its relatives, with the theory beside tested code.
 
 Docs: https://brain-gradcam.github.io/brain_gradcam/gradcam.html.md"""
 
@@ -9,18 +9,20 @@ from __future__ import annotations
 import json, weakref
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 import numpy as np
+import pandas as pd
 
 from .data import CLASSES, show_mri, to_json
-from .model import BACKBONES, cam_layer_of, conv_layers
+from .model import backbone_of, cam_layer_of, conv_layers
 from .pipeline import prepare_example, preprocess
-from .evaluation import softmax
 
 # %% auto #0
-__all__ = ['METHODS', 'resolve_layer', 'Explanation', 'as_batch', 'finish_maps', 'gradcam', 'load_batch', 'plus_plus_weights',
-           'gradcam_plus_plus', 'layercam', 'black_input', 'scorecam', 'integrated_gradients', 'explain', 'overlay',
-           'show_overlay', 'plot_cam_gallery', 'plot_method_grid', 'explain_files']
+__all__ = ['METHODS', 'COSTS', 'resolve_layer', 'Explanation', 'as_batch', 'finish_maps', 'gradcam', 'load_batch', 'file_batches',
+           'plus_plus_weights', 'gradcam_plus_plus', 'layercam', 'black_input', 'scorecam', 'integrated_gradients',
+           'Method', 'register_method', 'method_info', 'explain', 'explain_rows', 'overlay', 'show_overlay',
+           'plot_cam_gallery', 'plot_method_grid', 'per_image_extras', 'explain_files']
 
 # %% ../nbs/07_gradcam.ipynb #3a537e3c
 def resolve_layer(model, layer:str|None=None) -> str:
@@ -52,7 +54,9 @@ class Explanation:
     def __len__(self): return len(self.heatmaps)
     def __array__(self, dtype=None, copy=None): return self.heatmaps if dtype is None else self.heatmaps.astype(dtype)
     @property
-    def probabilities(self) -> np.ndarray: return softmax(self.logits)
+    def probabilities(self) -> np.ndarray:
+        from brain_gradcam.evaluation import softmax     # here, not at the top: importing evaluation imports TensorFlow
+        return softmax(self.logits)
     @property
     def predicted(self) -> np.ndarray: return self.logits.argmax(1)
 
@@ -157,6 +161,28 @@ def load_batch(card:dict,           # the model card (`training.load_trained`)
     return dict(images=images, inputs=np.asarray(preprocess(images.astype(np.float32), card["preprocessing"]["backbone"]), np.float32),
                 masks=masks)
 
+def _stack(batches:list) -> dict:
+    return dict(images=np.concatenate([b["images"] for b in batches]), inputs=np.concatenate([b["inputs"] for b in batches]),
+                masks=[m for b in batches for m in b["masks"]])
+
+def file_batches(card:dict,
+                 rows,                # a DataFrame with `path` (and `mask_path`), or a list of image files
+                 batch_size:int=16,
+                 errors:list=None,    # given: an unreadable file is appended here as {image, error} and skipped; None: it raises
+                ):
+    "Yield (rows, batch) a batch at a time: `load_batch` of each file, unreadable ones reported and skipped"
+    rows = rows if isinstance(rows, pd.DataFrame) else pd.DataFrame({"path": [str(p) for p in rows]})
+    masks = rows["mask_path"] if "mask_path" in rows else pd.Series([None] * len(rows), index=rows.index)
+    for start in range(0, len(rows), batch_size):     # a batch at a time: thousands of files never sit in memory at once
+        kept, loaded = [], []
+        for k in range(start, min(start + batch_size, len(rows))):
+            path, mask = rows["path"].iloc[k], masks.iloc[k]
+            try: loaded.append(load_batch(card, [path], [mask])); kept.append(k)
+            except (ValueError, OSError) as err:
+                if errors is None: raise
+                errors.append(dict(image=str(path), error=str(err)))
+        if kept: yield rows.iloc[kept], _stack(loaded)
+
 # %% ../nbs/07_gradcam.ipynb #4a1244fe
 def plus_plus_weights(features, # (B, h, w, K) activations A
                       grads,    # (B, h, w, K) gradients g of the score
@@ -191,9 +217,10 @@ def layercam(model, images, class_idx=None, layer:str=None, upsample:bool=True, 
 # %% ../nbs/07_gradcam.ipynb #38fcf281
 def black_input(model, shape:tuple) -> np.ndarray:
     "The all-black image in `model`'s input range (the backbone's preprocessing of zeros; zeros for unknown models)"
-    backbone = model.name.removesuffix("_classifier")
     zeros = np.zeros(shape, np.float32)
-    return np.asarray(preprocess(zeros, backbone), np.float32) if backbone in BACKBONES else zeros
+    try: backbone = backbone_of(model)
+    except KeyError: return zeros
+    return np.asarray(backbone.preprocess(zeros), np.float32)
 
 def _probability_graph(model):
     import tensorflow as tf
@@ -283,15 +310,52 @@ def integrated_gradients(model, images, class_idx=None,
                        dict(attributions=attributions, score_difference=difference, completeness_gap=gap(), steps=used))
 
 # %% ../nbs/07_gradcam.ipynb #7f47e14f
-METHODS = {"gradcam": gradcam, "gradcam++": gradcam_plus_plus, "scorecam": scorecam, "ig": integrated_gradients, "layercam": layercam}
+@dataclass(frozen=True)
+class Method:
+    "One explanation method: what `explain`, `localize`, faithfulness, failure analysis and the CLI know of it"
+    name: str
+    fn: Callable        # fn(model, images, class_idx, layer, **options); without `layer` when takes_layer is False
+    takes_layer: bool   # explains a feature-map layer (a CAM); False: the input pixels
+    cost: str           # "fast": a pass or two a batch; "slow": many passes an image, so localize scores fewer images
+    options: dict       # what it runs with when called by name; the function's own defaults stay for direct calls
+    summary: str        # one line, for tables and --help
+
+METHODS = {}   # name -> Method
+COSTS = ("fast", "slow")
+
+def register_method(name:str, fn:Callable, takes_layer:bool=True, cost:str="fast", options:dict=None, summary:str="") -> Method:
+    "Add an explanation method (or replace one of that name); everything else reads it from `METHODS`"
+    if not isinstance(name, str) or not name or set(name) & set(",:= "): raise ValueError(f"method name {name!r}: no spaces, ',', ':' or '='")
+    if not callable(fn): raise TypeError(f"method {name!r}: fn must be callable")
+    if cost not in COSTS: raise ValueError(f"method {name!r}: cost {cost!r} is not one of {COSTS}")
+    METHODS[name] = Method(name, fn, bool(takes_layer), cost, dict(options or {}), summary)
+    return METHODS[name]
+
+def method_info(name:str) -> Method:
+    "The registered method called `name`"
+    if name not in METHODS: raise ValueError(f"method {name!r}: use one of {sorted(METHODS)}")
+    return METHODS[name]
+
+register_method("gradcam", gradcam, summary="channel maps weighted by their mean gradient")
+register_method("gradcam++", gradcam_plus_plus, summary="channel maps weighted by positive gradients, per position")
+register_method("layercam", layercam, summary="activations weighted by their own positive gradients")
+register_method("scorecam", scorecam, cost="slow", options=dict(max_channels=64), summary="channel maps weighted by the masked image's score")
+register_method("ig", integrated_gradients, takes_layer=False, cost="slow", options=dict(steps=32, tolerance=None),
+                summary="input gradients integrated from a black image")
 
 def explain(model, images, method:str="gradcam", class_idx=None, layer:str=None, **options) -> Explanation:
-    "Heatmaps of `method` (gradcam, gradcam++, scorecam, ig or layercam) for a batch of images"
-    if method not in METHODS: raise ValueError(f"method {method!r}: use one of {sorted(METHODS)}")
-    if method == "ig":
-        if layer is not None: raise ValueError("ig attributes to input pixels: it takes no layer")
-        return integrated_gradients(model, images, class_idx, **options)
-    return METHODS[method](model, images, class_idx, layer, **options)
+    "Heatmaps of a registered `method` for a batch of images; `options` override the method's own"
+    entry = method_info(method)
+    options = {**entry.options, **options}
+    if entry.takes_layer: return entry.fn(model, images, class_idx, layer, **options)
+    if layer is not None: raise ValueError(f"{method} attributes to input pixels: it takes no layer")
+    return entry.fn(model, images, class_idx, **options)
+
+def explain_rows(model, card:dict, rows, method:str="gradcam", layer:str=None, class_idx=None, batch_size:int=16,
+                 errors:list=None, **options):
+    "Yield (rows, batch, Explanation) for image files a batch at a time: the one loop from files to explanations"
+    for part, batch in file_batches(card, rows, batch_size, errors):
+        yield part, batch, explain(model, batch["inputs"], method, class_idx, layer, **options)
 
 # %% ../nbs/07_gradcam.ipynb #12e9c811
 def overlay(image:np.ndarray,     # (H,W), (H,W,1) or (H,W,3): uint8 in [0, 255], or float in [0, 1]
@@ -376,10 +440,18 @@ def _unique_name(stem:str, taken:set) -> str:
     while name in taken: name, n = f"{stem}_{n}", n + 1
     taken.add(name); return name
 
+def per_image_extras(result:Explanation, i:int) -> dict:
+    "The method's per-image numbers in `result.extra` (e.g. IG's steps and completeness gap), for image `i`"
+    out = {}
+    for key, value in result.extra.items():
+        value = np.asarray(value)
+        if value.shape == (len(result),) and value.dtype.kind in "biuf": out[key] = value[i].item()
+    return out
+
 def explain_files(model_dir:str|Path,       # a model directory written by `training.train`
                   paths:list,               # image files
                   out:str|Path,             # folder for the overlays and explanations.json
-                  method:str="gradcam",     # gradcam, gradcam++, scorecam, ig or layercam
+                  method:str="gradcam",     # a name in `METHODS`
                   layer:str=None,           # None: the model card's CAM layer
                   class_name:str=None,      # explain this class for every image; None: the predicted one
                   alpha:float=0.4, cmap:str="inferno",
@@ -389,31 +461,23 @@ def explain_files(model_dir:str|Path,       # a model directory written by `trai
     "Explain image files with a trained model: one overlay PNG each and explanations.json in `out`; unreadable files reported and skipped"
     from PIL import Image
     from brain_gradcam.training import load_trained
-    if method not in METHODS: raise ValueError(f"method {method!r}: use one of {sorted(METHODS)}")
+    entry = method_info(method)
     if class_name is not None and class_name not in CLASSES: raise ValueError(f"class {class_name!r}: classes are {CLASSES}")
     model, card = load_trained(model_dir)
-    layer = None if method == "ig" else resolve_layer(model, layer or card.get("cam_layer"))
+    layer = resolve_layer(model, layer or card.get("cam_layer")) if entry.takes_layer else None
     out = Path(out); out.mkdir(parents=True, exist_ok=True)
-    paths, entries, errors, taken = [str(p) for p in paths], [], [], set()
+    entries, errors, taken = [], [], set()
     target = None if class_name is None else CLASSES.index(class_name)
-    for start in range(0, len(paths), batch_size):          # a batch at a time: thousands of files never sit in memory at once
-        chunk = []
-        for path in paths[start:start + batch_size]:
-            try: chunk.append((path, load_batch(card, [path])))
-            except (ValueError, OSError) as err: errors.append(dict(image=path, error=str(err)))
-        if not chunk: continue
-        images = np.concatenate([b["images"] for _, b in chunk]); inputs = np.concatenate([b["inputs"] for _, b in chunk])
-        result = explain(model, inputs, method, target, layer, **options)
-        for i, (path, _) in enumerate(chunk):
+    for part, batch, result in explain_rows(model, card, paths, method, layer, target, batch_size, errors, **options):
+        for i, path in enumerate(part.path):
             png = out/f"{_unique_name(Path(path).stem, taken)}_{method.replace('+', 'p')}.png"
-            Image.fromarray(overlay(images[i], result.heatmaps[i], alpha, cmap)).save(png)
+            Image.fromarray(overlay(batch["images"][i], result.heatmaps[i], alpha, cmap)).save(png)
             probabilities = result.probabilities[i]
-            entry = dict(image=path, overlay=str(png), probabilities={c: float(p) for c, p in zip(CLASSES, probabilities)},
-                         predicted=CLASSES[int(probabilities.argmax())], confidence=float(probabilities.max()),
-                         explained_class=CLASSES[int(result.class_idx[i])], empty_map=bool(result.empty[i]))
-            if method == "ig": entry.update(ig_steps=int(result.extra["steps"][i]), completeness_gap=float(result.extra["completeness_gap"][i]))
-            entries.append(entry)
-    summary = dict(model_dir=str(model_dir), method=method, layer=layer, image_size=card["image_size"], alpha=alpha, cmap=cmap,
-                   images=entries, errors=errors)
+            entries.append(dict(image=path, overlay=str(png), probabilities={c: float(p) for c, p in zip(CLASSES, probabilities)},
+                                predicted=CLASSES[int(probabilities.argmax())], confidence=float(probabilities.max()),
+                                explained_class=CLASSES[int(result.class_idx[i])], empty_map=bool(result.empty[i]),
+                                **per_image_extras(result, i)))
+    summary = dict(model_dir=str(model_dir), method=method, options={**entry.options, **options}, layer=layer,
+                   image_size=card["image_size"], alpha=alpha, cmap=cmap, images=entries, errors=errors)
     (out/"explanations.json").write_text(to_json(summary, indent=1))
     return summary

@@ -1,4 +1,4 @@
-"""Do the heatmaps point at the tumor? Localization against real tumor masks (pointing game, energy in mask, IoU, Dice, AUC) per method and class with bootstrap CIs, against a random map and a location prior; deletion and insertion curves; and the model-randomization sanity check.
+"""Do the heatmaps point at the tumor? Scores against real masks and baselines.
 
 Docs: https://brain-gradcam.github.io/brain_gradcam/explanation_metrics.html.md"""
 
@@ -15,13 +15,14 @@ import pandas as pd
 from .data import CLASSES
 from .evaluation import evaluation_set, softmax
 from .pipeline import prepare_example, training_split
-from .cams import METHODS, explain, finish_maps, load_batch, resolve_layer
+from .gradcam import METHODS, explain, explain_rows, finish_maps, load_batch, method_info, resolve_layer
 
 # %% auto #0
-__all__ = ['TOLERANCE_AT_299', 'THRESHOLD', 'SLOW_METHODS', 'METRICS', 'tolerance_for', 'pointing_game', 'localization_scores',
-           'random_maps', 'location_prior', 'masked_rows', 'mask_cause', 'score_maps', 'summarize', 'prior_source',
-           'localize', 'beats_baselines', 'localization_table', 'per_class_table', 'plot_localization',
-           'deletion_insertion', 'faithfulness', 'ssim', 'randomization_order', 'cascading_randomization']
+__all__ = ['TOLERANCE_AT_299', 'THRESHOLD', 'METRICS', 'tolerance_for', 'pointing_game', 'localization_scores', 'random_maps',
+           'location_prior', 'masked_rows', 'mask_cause', 'score_maps', 'summarize', 'prior_source',
+           'localization_setup', 'score_method', 'summarize_localization', 'localize', 'beats_baselines',
+           'localization_table', 'per_class_table', 'plot_localization', 'deletion_insertion', 'faithfulness', 'ssim',
+           'randomization_order', 'cascading_randomization']
 
 # %% ../nbs/08_explanation_metrics.ipynb #e8e9a535
 TOLERANCE_AT_299 = 15   # pointing-game tolerance in pixels at 299x299
@@ -66,8 +67,6 @@ def location_prior(rows:pd.DataFrame, image_size:int, crop:bool=True) -> dict:
     return prior
 
 # %% ../nbs/08_explanation_metrics.ipynb #c35a81ff
-SLOW_METHODS = ("scorecam", "ig")
-
 def masked_rows(root:str|Path, card:dict, subset:str="val", max_per_class:int=None, seed:int=42,
                 model_dir:str|Path=None, # the model's directory: needed for a folder (Testing, Training) of any dataset
                 masks:str|Path=None,     # the masks folder (default: the dataset's masks/)
@@ -119,50 +118,70 @@ def prior_source(root:str|Path, card:dict, scored:pd.DataFrame, masks:str|Path=N
     return scored, "the scored images' own masks (the data has no masked Training/ split)"
 
 # %% ../nbs/08_explanation_metrics.ipynb #af7d3cb7
-def localize(model_dir:str|Path, root:str|Path, subset:str="val", methods=("gradcam", "gradcam++", "scorecam", "ig"),
-             max_per_class:int=None, slow_per_class:int=10, n_bootstrap:int=1000, seed:int=42, batch_size:int=16,
-             scorecam_channels:int=64, ig_steps:int=32, layer:str=None, progress:bool=False, masks:str|Path=None) -> dict:
-    "Localization of each method (at `layer`; None: the model's CAM layer) and of the random and prior baselines on masked held-out images"
+def localization_setup(model_dir:str|Path, root:str|Path, subset:str="val", max_per_class:int=None, seed:int=42,
+                       layer:str=None, masks:str|Path=None) -> dict:
+    "Step 1 of `localize`: the model, the masked held-out rows, the location prior and the layer explained"
     from brain_gradcam.training import load_trained
-    unknown = set(methods) - set(METHODS)
-    if unknown: raise ValueError(f"unknown methods {sorted(unknown)}; use some of {sorted(METHODS)}")
     model, card = load_trained(model_dir)
-    size, crop = card["image_size"], card["preprocessing"]["crop"]
     rows = masked_rows(root, card, subset, max_per_class, seed, model_dir, masks)
     prior_rows, prior_from = prior_source(root, card, rows, masks)
-    prior = location_prior(prior_rows.groupby("class").head(200), size, crop)
+    prior = location_prior(prior_rows.groupby("class").head(200), card["image_size"], card["preprocessing"]["crop"])
     layer = resolve_layer(model, layer)
-    cells = model.get_layer(layer).output.shape[1]
-    options = {"scorecam": dict(max_channels=scorecam_channels), "ig": dict(steps=ig_steps, tolerance=None)}
-    per_image, started = [], {}
-    for method in methods:
-        chosen = rows if method not in SLOW_METHODS else rows.groupby("class").head(slow_per_class)
-        start = time.perf_counter()
-        for i in range(0, len(chosen), batch_size):
-            part = chosen.iloc[i:i + batch_size]
-            batch = load_batch(card, part.path.tolist(), part.mask_path.tolist())
-            result = explain(model, batch["inputs"], method, layer=None if method == "ig" else layer, **options.get(method, {}))
-            baselines = {"random": random_maps(len(part), size, cells, seed + i), "prior": np.stack([prior[c] for c in part["class"]])}
-            for name, heatmaps in [(method, result.heatmaps), *baselines.items()]:
-                frame = score_maps(heatmaps, batch["masks"]).assign(
-                    method=name, images_of=method, path=part.path.to_numpy(), **{"class": part["class"].to_numpy()},
-                    predicted=[CLASSES[k] for k in result.predicted], confidence=result.probabilities.max(1), empty=result.empty if name == method else False)
-                per_image.append(frame)
-        started[method] = round(time.perf_counter() - start, 1)
-        if progress: print(f"{method}: {len(chosen)} images in {started[method]} s", flush=True)
-    scores = pd.concat(per_image, ignore_index=True)
+    return dict(model=model, card=card, rows=rows, prior=prior, prior_from=prior_from, layer=layer,
+                cells=int(model.get_layer(layer).output.shape[1]))
+
+def score_method(setup:dict, method:str, rows:pd.DataFrame, batch_size:int=16, seed:int=42, **options) -> pd.DataFrame:
+    "Step 2: one method's heatmaps, and the random and prior baselines on the same images, scored image by image"
+    size, frames = setup["card"]["image_size"], []
+    layer = setup["layer"] if method_info(method).takes_layer else None
+    batches = explain_rows(setup["model"], setup["card"], rows, method, layer, batch_size=batch_size, **options)
+    for start, (part, batch, result) in zip(range(0, len(rows), batch_size), batches):
+        baselines = {"random": random_maps(len(part), size, setup["cells"], seed + start),
+                     "prior": np.stack([setup["prior"][c] for c in part["class"]])}
+        for name, heatmaps in [(method, result.heatmaps), *baselines.items()]:
+            frames.append(score_maps(heatmaps, batch["masks"]).assign(
+                method=name, images_of=method, path=part.path.to_numpy(), **{"class": part["class"].to_numpy()},
+                predicted=[CLASSES[k] for k in result.predicted], confidence=result.probabilities.max(1),
+                empty=result.empty if name == method else False))
+    return pd.concat(frames, ignore_index=True)
+
+def summarize_localization(scores:pd.DataFrame, methods, seconds:dict, n_bootstrap:int=1000, seed:int=42) -> dict:
+    "Step 3: per method, its scores with CIs and the baselines' on its images; the baselines on the first method's images"
     summary = {}
     for method in methods:
         own = scores[scores.images_of == method]
-        summary[method] = dict(summarize(own[own.method == method], n_bootstrap, seed), seconds=started[method],
-                               baselines_same_images={b: {k: v for k, v in summarize(own[own.method == b], n_bootstrap, seed).items() if k != "per_class"}
-                                                      for b in ("random", "prior")})
+        same = {b: {k: v for k, v in summarize(own[own.method == b], n_bootstrap, seed).items() if k != "per_class"}
+                for b in ("random", "prior")}
+        summary[method] = dict(summarize(own[own.method == method], n_bootstrap, seed), seconds=seconds[method],
+                               baselines_same_images=same)
     reference = scores[scores.images_of == methods[0]]       # the baselines on the largest image set
     for b in ("random", "prior"): summary[b] = summarize(reference[reference.method == b], n_bootstrap, seed)
+    return summary
+
+def localize(model_dir:str|Path, root:str|Path, subset:str="val", methods=("gradcam", "gradcam++", "scorecam", "ig"),
+             max_per_class:int=None,   # masked images per class for the fast methods and the baselines (None: all)
+             slow_per_class:int=10,    # ... for the methods registered as slow
+             n_bootstrap:int=1000, seed:int=42, batch_size:int=16,
+             options:dict=None,        # method -> options over its registered ones, e.g. {"scorecam": {"max_channels": 32}}
+             layer:str=None, progress:bool=False, masks:str|Path=None) -> dict:
+    "Localization of each method (at `layer`; None: the model's CAM layer) and of the random and prior baselines on masked held-out images"
+    methods, options = list(methods), options or {}
+    for method in [*methods, *options]: method_info(method)
+    setup = localization_setup(model_dir, root, subset, max_per_class, seed, layer, masks)
+    rows, frames, seconds = setup["rows"], [], {}
+    for method in methods:
+        chosen = rows if METHODS[method].cost == "fast" else rows.groupby("class").head(slow_per_class)
+        start = time.perf_counter()
+        frames.append(score_method(setup, method, chosen, batch_size, seed, **options.get(method, {})))
+        seconds[method] = round(time.perf_counter() - start, 1)
+        if progress: print(f"{method}: {len(chosen)} images in {seconds[method]} s", flush=True)
+    scores = pd.concat(frames, ignore_index=True)
+    summary = summarize_localization(scores, methods, seconds, n_bootstrap, seed)
+    size = setup["card"]["image_size"]
     settings = dict(subset=subset, n_images=int(len(rows)), tolerance_px=tolerance_for(size), threshold=THRESHOLD, image_size=size,
-                    layer=layer, map_cells=int(cells), scorecam_channels=scorecam_channels, ig_steps=ig_steps,
-                    slow_per_class=slow_per_class, model_dir=str(model_dir), prior_from=prior_from,
-                    skipped_masks=rows.attrs["skipped_masks"])
+                    layer=setup["layer"], map_cells=setup["cells"], slow_per_class=slow_per_class, model_dir=str(model_dir),
+                    options={m: {**METHODS[m].options, **options.get(m, {})} for m in methods},
+                    prior_from=setup["prior_from"], skipped_masks=rows.attrs["skipped_masks"])
     return dict(metrics=dict(summary, settings=settings), scores=scores)
 
 # %% ../nbs/08_explanation_metrics.ipynb #59f35f19
@@ -231,12 +250,11 @@ def deletion_insertion(model, inputs:np.ndarray, heatmaps:np.ndarray, class_idx:
 
 # %% ../nbs/08_explanation_metrics.ipynb #ce8fb646
 def faithfulness(model, card:dict, rows:pd.DataFrame, methods=("gradcam", "gradcam++", "scorecam", "ig"), steps:int=10,
-                 seed:int=42, scorecam_channels:int=64, ig_steps:int=32) -> pd.DataFrame:
+                 seed:int=42, options:dict=None) -> pd.DataFrame:
     "Deletion and insertion AUC per image for each method and the random baseline"
-    from brain_gradcam.cams import black_input
+    from brain_gradcam.gradcam import black_input
     batch = load_batch(card, rows.path.tolist())
-    options = {"scorecam": dict(max_channels=scorecam_channels), "ig": dict(steps=ig_steps, tolerance=None)}
-    explained = {m: explain(model, batch["inputs"], m, **options.get(m, {})) for m in methods}
+    explained = {m: explain(model, batch["inputs"], m, **(options or {}).get(m, {})) for m in methods}
     target = next(iter(explained.values())).class_idx
     cells = model.get_layer(resolve_layer(model)).output.shape[1]
     explained_maps = {m: e.heatmaps for m, e in explained.items()} | {"random": random_maps(len(rows), card["image_size"], cells, seed)}
