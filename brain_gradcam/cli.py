@@ -67,10 +67,20 @@ def _train(args):
     print(json.dumps(dict(model_dir=str(args.out), val_metrics=card["val_metrics"], timings=card["timings"]), indent=1))
     return 0
 
+def _model_of(args):
+    "The model to use: a brain-gradcam model directory as given, else `load_classifier` of the file, its notes said once"
+    own = (Path(args.model)/"model.json").is_file()
+    if own and not (args.preprocess or args.classes or args.image_size or args.crop or args.trained_on): return args.model
+    from brain_gradcam.your_model import load_classifier
+    model, card = load_classifier(args.model, args.preprocess, args.classes, args.image_size, args.crop, trained_on=args.trained_on)
+    print(f"{args.model}: {card['image_size']}px, preprocessing {card['preprocessing']['backbone']!r}, explained at {card['cam_layer']}")
+    for note in card["your_model"]["notes"]: print(f"  {note}")
+    return model, card
+
 def _evaluate(args):
     from brain_gradcam.data import resolve_data, to_json
     from brain_gradcam.evaluation import evaluate, score_table
-    result = evaluate(args.model, resolve_data(args.data), split=args.split, n_bootstrap=args.n_bootstrap, masks=args.masks)
+    result = evaluate(_model_of(args), resolve_data(args.data), split=args.split, n_bootstrap=args.n_bootstrap, masks=args.masks)
     metrics = result["metrics"]
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
     Path(args.out).write_text(to_json(metrics, indent=1))
@@ -79,6 +89,7 @@ def _evaluate(args):
     print(score_table(metrics).to_string())
     copies = metrics["training_copies"]
     if copies: print(f"copies of training images, left out of the leak-free score: {copies} (listed in the predictions CSV)")
+    if not metrics["training_copies_known"]: print("which images the model was trained on is unknown (--trained-on FOLDER): copies of them may be scored")
     print(f"-> {args.out}")
     return 0
 
@@ -105,7 +116,7 @@ def method_options(texts:list, methods:list) -> dict:
 def _explain(args):
     from brain_gradcam.gradcam import explain_files
     options = method_options(args.option, [args.method]).get(args.method, {})
-    summary = explain_files(args.model, args.images, args.out, args.method, args.layer, args.class_name, args.alpha, **options)
+    summary = explain_files(_model_of(args), args.images, args.out, args.method, args.layer, args.class_name, args.alpha, **options)
     for entry in summary["images"]:
         print(f"{entry['image']}: {entry['predicted']} ({entry['confidence']:.1%}) -> {entry['overlay']}")
     for error in summary["errors"]: print(f"skipped {error['image']}: {error['error']}", file=sys.stderr)
@@ -118,7 +129,7 @@ def _localize(args):
     from brain_gradcam.explanation_metrics import localize
     methods = [m.strip() for m in args.methods.split(",") if m.strip()]
     if not methods: raise ValueError(f"--methods {args.methods!r} names no method; give some of {','.join(METHODS)}")
-    result = localize(args.model, resolve_data(args.data), args.split, methods, max_per_class=args.max_per_class,
+    result = localize(_model_of(args), resolve_data(args.data), args.split, methods, max_per_class=args.max_per_class,
                       slow_per_class=args.slow_per_class, n_bootstrap=args.n_bootstrap, seed=args.seed,
                       options=method_options(args.option, methods), layer=args.layer, progress=True, masks=args.masks)
     out = Path(args.out); out.parent.mkdir(parents=True, exist_ok=True)
@@ -137,6 +148,18 @@ def _localize(args):
     return 0
 
 # %% ../nbs/91_cli.ipynb #577cb65e
+def _model_arguments(command):
+    "--model, and how to read a model not trained here: for evaluate, explain and localize"
+    command.add_argument("--model", required=True, help="a model directory written by `train`, or your own Keras classifier (.keras or .h5)")
+    own = command.add_argument_group("your own model (see 10_your_model)")
+    own.add_argument("--preprocess", choices=["rescale", "none", *sorted(BACKBONES)],
+                     help="how it scales images: rescale (/255), none (0-255 as is) or a backbone's preprocess_input (default: guessed, or an error)")
+    own.add_argument("--classes", help="its output order, comma-separated, e.g. glioma_tumor,meningioma_tumor,no_tumor,pituitary_tumor "
+                                       "(default: alphabetical)")
+    own.add_argument("--image-size", type=int, help="its input side, where the file does not fix it")
+    own.add_argument("--crop", action="store_true", help="crop images to the brain first (only if it was trained on cropped images)")
+    own.add_argument("--trained-on", help="the folder of images it was trained on: copies of them are left out of the scores")
+
 def build_parser() -> argparse.ArgumentParser:
     "The `brain-gradcam` argument parser"
     parser = argparse.ArgumentParser(prog="brain-gradcam", description="Brain-MRI tumor classification, explained and measured.")
@@ -191,7 +214,7 @@ def build_parser() -> argparse.ArgumentParser:
     train.set_defaults(func=_train)
     evaluate = commands.add_parser("evaluate", help="score a trained model: raw and leak-free, with confidence intervals",
                                    description="Score a trained model; writes the metrics (JSON) and per-image predictions (CSV).")
-    evaluate.add_argument("--model", required=True, help="a model directory written by `train`")
+    _model_arguments(evaluate)
     evaluate.add_argument("--data", help="dataset folder, 'kaggle' or 'phantom' (default: $BRAIN_GRADCAM_DATA, else the phantom)")
     evaluate.add_argument("--split", default="test", choices=["test", "val", "Testing", "Training"],
                           help="test/val: held out from the Training split the model was trained on (default test); Testing/Training: that "
@@ -201,13 +224,14 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--n-bootstrap", type=int, default=1000)
     evaluate.set_defaults(func=_evaluate)
     explain = commands.add_parser("explain", help="heatmaps for image files: one overlay PNG each, and a JSON",
-                                  description="Explain a trained model's predictions on image files with Grad-CAM, Grad-CAM++, "
-                                              "Score-CAM or Integrated Gradients. Unreadable files are reported and skipped (exit code 1).")
-    explain.add_argument("--model", required=True, help="a model directory written by `train`")
+                                  description="Explain a model's predictions on image files with any registered method (Grad-CAM and its "
+                                              "relatives, Integrated Gradients, SmoothGrad). Unreadable files are reported and skipped (exit code 1).")
+    _model_arguments(explain)
     explain.add_argument("images", nargs="+", metavar="IMAGE", help="image files")
     explain.add_argument("--method", default="gradcam", choices=list(METHODS), help="a registered method (default gradcam)")
     explain.add_argument("--out", default="explanations", help="output folder (default explanations/)")
-    explain.add_argument("--layer", help="the layer to explain (default: the model card's CAM layer)")
+    explain.add_argument("--layer", help="the layer to explain, a name or a path into a nested model, e.g. xception/block14_sepconv2_act "
+                                         "(default: the model card's CAM layer, or your model's last feature map)")
     explain.add_argument("--class", dest="class_name", help="explain this class for every image (default: the predicted class)")
     explain.add_argument("--alpha", type=float, default=0.4, help="overlay opacity of the heatmap (default 0.4)")
     explain.add_argument("--option", action="append", default=[], metavar="NAME=VALUE",
@@ -216,7 +240,7 @@ def build_parser() -> argparse.ArgumentParser:
     localize = commands.add_parser("localize", help="score explanations against tumor masks: pointing game, energy, IoU, Dice",
                                    description="Score each method's heatmaps, and a random and a location-prior baseline, against the "
                                                "tumor masks of held-out images; writes a JSON keyed by method and a per-image CSV beside it.")
-    localize.add_argument("--model", required=True, help="a model directory written by `train`")
+    _model_arguments(localize)
     localize.add_argument("--data", help="dataset folder, 'kaggle' or 'phantom' (default: $BRAIN_GRADCAM_DATA, else the phantom)")
     localize.add_argument("--split", default="val", choices=["val", "test", "Testing", "Training"],
                           help="val/test: held out from Training (default val); Testing/Training: every leak-free masked image of that folder")

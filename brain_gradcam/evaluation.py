@@ -14,8 +14,8 @@ import pandas as pd
 
 from .data import CLASSES, SPLITS, decode_image, show_mri
 from .cleaning import audit_dataset, clean_manifest, training_copies
-from .pipeline import make_dataset, training_split
-from .training import TRAIN_IMAGES, cap_per_class, load_trained, manifest_fingerprint
+from .pipeline import _listing_key, make_dataset, training_split
+from .training import TRAIN_IMAGES, cap_per_class, load_trained, loaded, model_folder, manifest_fingerprint
 
 # %% auto #0
 __all__ = ['softmax', 'predict_probabilities', 'expected_calibration_error', 'bootstrap_ci', 'classification_metrics',
@@ -31,7 +31,7 @@ def softmax(logits:np.ndarray) -> np.ndarray:
 
 def predict_probabilities(model, card:dict, manifest:pd.DataFrame, batch_size:int=32) -> np.ndarray:
     "Class probabilities (N, classes) of a trained model for every image of `manifest`, preprocessed as the model card says"
-    ds = make_dataset(manifest.assign(label=manifest.get("label", 0)), card["backbone"], card["image_size"], batch_size,
+    ds = make_dataset(manifest.assign(label=manifest.get("label", 0)), card["preprocessing"]["backbone"], card["image_size"], batch_size,
                       crop=card["preprocessing"]["crop"], cache=False)
     return softmax(model.predict(ds, verbose=0))
 
@@ -91,37 +91,59 @@ def held_out_set(root:str|Path, card:dict, split:str="test", masks:str|Path=None
                        left_out=np.where(rows.leak_free, "", "in a duplicate group with a training image"))
 
 # %% ../nbs/06_evaluation.ipynb #d22ca6a4
-def folder_set(root:str|Path, split:str, model_dir:str|Path, masks:str|Path=None, threshold:int=28) -> pd.DataFrame:
+_AUDITS = {}   # listing key -> (audit, clean manifest, decisions): one audit per folder and file listing, per process
+
+def _folder_audit(root:str|Path, split:str, masks:str|Path|None, threshold:int) -> tuple:
+    "The audit of one split folder, and its clean manifest; done again only when a file there changes"
+    folders = [Path(root)] + ([Path(masks)] if masks and Path(masks).is_dir() else [])
+    key = (str(Path(root).resolve()), split, str(masks), _listing_key(folders, threshold))
+    if key not in _AUDITS:
+        audit = audit_dataset(root, threshold=threshold, masks=masks, splits=(split,))
+        _AUDITS[key] = (audit, *clean_manifest(audit))
+    return _AUDITS[key]
+
+def folder_set(root:str|Path, split:str,
+               reference:pd.DataFrame|None, # the model's training images (`sha256`, `phash`), whose copies are flagged; None: unknown
+               masks:str|Path=None, threshold:int=28) -> pd.DataFrame:
     "Every decodable image of the `split` folder of any dataset, flagged `cleaned` and `leak_free` against the model's training images"
-    audit = audit_dataset(root, threshold=threshold, masks=masks, splits=(split,))
-    clean, decisions = clean_manifest(audit)
+    audit, clean, decisions = _folder_audit(root, split, masks, threshold)
     rows = audit.table.assign(subset=split, published=True, cleaned=audit.table.path.isin(clean.path))
-    rows = pd.concat([rows, training_copies(rows, training_images(model_dir), threshold)], axis=1)
+    if reference is None: rows = rows.assign(training_copy="")          # a model trained elsewhere, on images nobody named
+    else: rows = pd.concat([rows, training_copies(rows, reference, threshold)], axis=1)
     why_dropped = decisions.set_index("path").reason
     kind = lambda reason: "label conflict" if reason.startswith("label conflict") else "exact copy inside the folder"
     rows["left_out"] = [kind(why_dropped[p]) if not kept else f"{copy} copy of a training image" if copy else ""
                         for p, kept, copy in zip(rows.path, rows.cleaned, rows.training_copy)]
     rows["leak_free"] = rows.cleaned & (rows.training_copy == "")
     rows.attrs["undecodable"] = audit.scan.problems[["path", "error"]].to_dict("records")
+    rows.attrs["copies_known"] = reference is not None
     return rows
 
 def evaluation_set(root:str|Path, card:dict, split:str="test", model_dir:str|Path=None, masks:str|Path=None) -> pd.DataFrame:
     "The images to score, one row each, flagged `published`, `cleaned` and `leak_free`, with the reason one is `left_out`"
-    if split in ("test", "val"): return held_out_set(root, card, split, masks)
+    trained_here = "train_manifest_fingerprint" in card
+    if split in ("test", "val"):
+        if not trained_here: raise ValueError(f"split {split!r} is held out from what brain-gradcam trained on, and {card.get('source', 'this model')} "
+                                              f"was trained elsewhere: score it on a folder of any dataset, one of {SPLITS}")
+        return held_out_set(root, card, split, masks)
     if split not in SPLITS:
         raise ValueError(f"split {split!r}: use 'test' or 'val' (held out from Training), or a folder of any dataset: {SPLITS}")
-    if model_dir is None: raise ValueError(f"split {split!r} needs `model_dir`, whose {TRAIN_IMAGES} tells which images are copies")
-    return folder_set(root, split, model_dir, masks)
+    if model_dir is None and trained_here:
+        raise ValueError(f"split {split!r} needs `model_dir`, whose {TRAIN_IMAGES} tells which images are copies")
+    named = card.get("training_images")                                # a model trained elsewhere, its training images named
+    reference = training_images(model_dir) if model_dir is not None else None if named is None else pd.DataFrame(named)
+    return folder_set(root, split, reference, masks)
 
 # %% ../nbs/06_evaluation.ipynb #d53d2768
 def _left_out(rows:pd.DataFrame, mask:pd.Series) -> dict:
     "How many of `rows` fall outside `mask`, by reason"
     return {k: int(v) for k, v in rows.loc[~mask.to_numpy(bool), "left_out"].value_counts().items()}
 
-def evaluate(model_dir:str|Path, root:str|Path, split:str="test", n_bootstrap:int=1000, seed:int=42, masks:str|Path=None) -> dict:
+def evaluate(model_dir,              # a model directory written by `train`, or a (model, card) pair (`your_model.load_classifier`)
+             root:str|Path, split:str="test", n_bootstrap:int=1000, seed:int=42, masks:str|Path=None) -> dict:
     "Metrics of a trained model on the published, cleaned and leak-free images of `split`, plus the per-image predictions"
-    model, card = load_trained(model_dir)
-    rows = evaluation_set(root, card, split, model_dir, masks)
+    model, card = loaded(model_dir)
+    rows = evaluation_set(root, card, split, model_folder(model_dir), masks)
     if rows.empty: raise ValueError(f"{root}: no decodable image in split {split!r}")
     probabilities = predict_probabilities(model, card, rows)
     labels = rows.label.to_numpy()
@@ -137,10 +159,11 @@ def evaluate(model_dir:str|Path, root:str|Path, split:str="test", n_bootstrap:in
         predicted=[CLASSES[i] for i in probabilities.argmax(1)], confidence=probabilities.max(1),
         **{f"p_{c}": probabilities[:, i] for i, c in enumerate(CLASSES)})
     first = next(iter(scores))
-    summary = dict(scores[first] or {}, split=split, model_dir=str(model_dir), backbone=card["backbone"], scored_as=first,
+    summary = dict(scores[first] or {}, split=split, model_dir=card.get("source", str(model_dir)), backbone=card["backbone"], scored_as=first,
                    scores=scores, left_out=left_out, leak_free=scores["leak_free"], leak_free_n=int(rows.leak_free.sum()),
                    leak_free_accuracy=None if scores["leak_free"] is None else scores["leak_free"]["accuracy"],
-                   training_copies={k: int(v) for k, v in rows.training_copy[rows.training_copy != ""].value_counts().items()})
+                   training_copies={k: int(v) for k, v in rows.training_copy[rows.training_copy != ""].value_counts().items()},
+                   training_copies_known=bool(rows.attrs.get("copies_known", True)))
     return dict(metrics=summary, predictions=predictions)
 
 def score_table(metrics:dict) -> pd.DataFrame:

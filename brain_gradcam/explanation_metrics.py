@@ -14,6 +14,7 @@ import pandas as pd
 
 from .data import CLASSES
 from .evaluation import evaluation_set, softmax
+from .model import layer_output
 from .pipeline import prepare_example, training_split
 from .gradcam import METHODS, explain, explain_rows, finish_maps, load_batch, method_info, resolve_layer
 
@@ -111,24 +112,25 @@ METRICS = ["pointing_game", "energy_in_mask", "iou", "dice", "auc"]
 def prior_source(root:str|Path, card:dict, scored:pd.DataFrame, masks:str|Path=None) -> tuple:
     "(rows whose masks make the location prior, where they come from): the training subset's, else the scored images' own"
     try:
-        split = training_split(root, seed=card["seed"], masks=masks)
+        split = training_split(root, seed=card.get("seed", 42), masks=masks)
         train = split[(split.subset == "train") & split.mask_path.notna()]
         if set(train["class"]) >= set(scored["class"]): return train, "the training subset's masks"
     except FileNotFoundError: pass
     return scored, "the scored images' own masks (the data has no masked Training/ split)"
 
 # %% ../nbs/08_explanation_metrics.ipynb #af7d3cb7
-def localization_setup(model_dir:str|Path, root:str|Path, subset:str="val", max_per_class:int=None, seed:int=42,
+def localization_setup(model_dir,   # a model directory written by `train`, or a (model, card) pair (`your_model.load_classifier`)
+                       root:str|Path, subset:str="val", max_per_class:int=None, seed:int=42,
                        layer:str=None, masks:str|Path=None) -> dict:
     "Step 1 of `localize`: the model, the masked held-out rows, the location prior and the layer explained"
-    from brain_gradcam.training import load_trained
-    model, card = load_trained(model_dir)
-    rows = masked_rows(root, card, subset, max_per_class, seed, model_dir, masks)
+    from brain_gradcam.training import loaded, model_folder
+    model, card = loaded(model_dir)
+    rows = masked_rows(root, card, subset, max_per_class, seed, model_folder(model_dir), masks)
     prior_rows, prior_from = prior_source(root, card, rows, masks)
     prior = location_prior(prior_rows.groupby("class").head(200), card["image_size"], card["preprocessing"]["crop"])
-    layer = resolve_layer(model, layer)
+    layer = resolve_layer(model, layer or card.get("cam_layer"))
     return dict(model=model, card=card, rows=rows, prior=prior, prior_from=prior_from, layer=layer,
-                cells=int(model.get_layer(layer).output.shape[1]))
+                cells=int(layer_output(model, layer).shape[1]))
 
 def score_method(setup:dict, method:str, rows:pd.DataFrame, batch_size:int=16, seed:int=42, **options) -> pd.DataFrame:
     "Step 2: one method's heatmaps, and the random and prior baselines on the same images, scored image by image"
@@ -158,7 +160,8 @@ def summarize_localization(scores:pd.DataFrame, methods, seconds:dict, n_bootstr
     for b in ("random", "prior"): summary[b] = summarize(reference[reference.method == b], n_bootstrap, seed)
     return summary
 
-def localize(model_dir:str|Path, root:str|Path, subset:str="val", methods=("gradcam", "gradcam++", "scorecam", "ig"),
+def localize(model_dir,      # a model directory written by `train`, or a (model, card) pair (`your_model.load_classifier`)
+             root:str|Path, subset:str="val", methods=("gradcam", "gradcam++", "scorecam", "ig"),
              max_per_class:int=None,   # masked images per class for the fast methods and the baselines (None: all)
              slow_per_class:int=10,    # ... for the methods registered as slow
              n_bootstrap:int=1000, seed:int=42, batch_size:int=16,
@@ -179,10 +182,11 @@ def localize(model_dir:str|Path, root:str|Path, subset:str="val", methods=("grad
     summary = summarize_localization(scores, methods, seconds, n_bootstrap, seed)
     size = setup["card"]["image_size"]
     settings = dict(subset=subset, n_images=int(len(rows)), tolerance_px=tolerance_for(size), threshold=THRESHOLD, image_size=size,
-                    layer=setup["layer"], map_cells=setup["cells"], slow_per_class=slow_per_class, model_dir=str(model_dir),
+                    layer=setup["layer"], map_cells=setup["cells"], slow_per_class=slow_per_class,
+                    model_dir=setup["card"].get("source", str(model_dir)),
                     options={m: {**METHODS[m].options, **options.get(m, {})} for m in methods},
                     prior_from=setup["prior_from"], skipped_masks=rows.attrs["skipped_masks"])
-    return dict(metrics=dict(summary, settings=settings), scores=scores)
+    return dict(metrics=dict(summary, settings=settings), scores=scores, rows=rows)
 
 # %% ../nbs/08_explanation_metrics.ipynb #59f35f19
 def beats_baselines(entry:dict, keys=("pointing_game", "energy_in_mask")) -> bool:
@@ -256,7 +260,7 @@ def faithfulness(model, card:dict, rows:pd.DataFrame, methods=("gradcam", "gradc
     batch = load_batch(card, rows.path.tolist())
     explained = {m: explain(model, batch["inputs"], m, **(options or {}).get(m, {})) for m in methods}
     target = next(iter(explained.values())).class_idx
-    cells = model.get_layer(resolve_layer(model)).output.shape[1]
+    cells = layer_output(model, resolve_layer(model, card.get("cam_layer"))).shape[1]
     explained_maps = {m: e.heatmaps for m, e in explained.items()} | {"random": random_maps(len(rows), card["image_size"], cells, seed)}
     black = black_input(model, batch["inputs"].shape[1:])
     frames = []

@@ -6,7 +6,7 @@ Docs: https://brain-gradcam.github.io/brain_gradcam/gradcam.html.md"""
 
 # %% ../nbs/07_gradcam.ipynb #cec5334d
 from __future__ import annotations
-import json, weakref
+import functools, json, weakref
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -15,26 +15,31 @@ import numpy as np
 import pandas as pd
 
 from .data import CLASSES, show_mri, to_json
-from .model import backbone_of, cam_layer_of, conv_layers
+from .model import activation_name, backbone_of, cam_layer_of, conv_layers, flat_info, last_feature_map, layer_output
 from .pipeline import prepare_example, preprocess
 
 # %% auto #0
 __all__ = ['METHODS', 'COSTS', 'resolve_layer', 'Explanation', 'as_batch', 'finish_maps', 'gradcam', 'load_batch', 'file_batches',
            'plus_plus_weights', 'gradcam_plus_plus', 'layercam', 'black_input', 'scorecam', 'integrated_gradients',
-           'Method', 'register_method', 'method_info', 'explain', 'explain_rows', 'overlay', 'show_overlay',
-           'plot_cam_gallery', 'plot_method_grid', 'per_image_extras', 'explain_files']
+           'Method', 'register_method', 'method_info', 'explain', 'explain_rows', 'hirescam', 'xgradcam', 'eigencam',
+           'cam_layers_of', 'multi_layercam', 'saliency', 'flipped', 'smoothed', 'class_contrast', 'overlay',
+           'show_overlay', 'plot_cam_gallery', 'plot_method_grid', 'per_image_extras', 'explain_files']
 
 # %% ../nbs/07_gradcam.ipynb #3a537e3c
 def resolve_layer(model, layer:str|None=None) -> str:
-    "The feature-map layer to explain: `layer` (checked), else the model's default CAM layer, else its last feature map"
+    "The feature-map layer to explain: `layer` (a name, or a path through nested models), else the default CAM layer, else the last feature map"
     names = conv_layers(model)
     if not names: raise ValueError(f"model {model.name!r} has no layer with a 4-D (feature map) output to explain")
     if layer is None:
         try: default = cam_layer_of(model)
         except KeyError: default = None
-        return default if default in names else names[-1]
+        return default if default in names else last_feature_map(model)
+    paths = flat_info(model).get("paths", {})
+    layer = paths.get(layer, layer)
     if layer in names: return layer
-    near_top = names[-6:] if len(names) <= 6 else ["...", *names[-6:]]           # the layers a user would pick; not all 130
+    as_path = {name: path for path, name in paths.items()}
+    near_top = [as_path.get(n, n) for n in names[-6:]]                     # the layers a user would pick; not all 130
+    near_top = near_top if len(names) <= 6 else ["...", *near_top]
     if layer in [l.name for l in model.layers]:
         raise ValueError(f"layer {layer!r} of model {model.name!r} has no 4-D feature-map output; the conv layers nearest the top: {near_top}")
     raise KeyError(f"layer {layer!r} not in model {model.name!r}; the conv layers nearest the top: {near_top}")
@@ -44,7 +49,7 @@ def resolve_layer(model, layer:str|None=None) -> str:
 class Explanation:
     "Heatmaps for a batch of images, with what they explain"
     heatmaps: np.ndarray    # (B, H, W) float32 in [0, 1], at the input's size
-    class_idx: np.ndarray   # (B,) the class each heatmap explains
+    class_idx: np.ndarray   # (B,) the class each heatmap explains; -1: a callable target (see `class_contrast`)
     logits: np.ndarray      # (B, classes) the model's logits for the images
     empty: np.ndarray       # (B,) True where the map had no positive value (returned as zeros)
     method: str
@@ -74,14 +79,15 @@ def as_batch(images, # (B,H,W,3), (B,H,W,1), (B,H,W) grey, or one image (H,W,3) 
 # %% ../nbs/07_gradcam.ipynb #a56d707d
 _GRAPHS = weakref.WeakKeyDictionary()   # model -> {(kind, layer, score): tf.function}
 
-def _graph(model, kind:str, layer:str|None, score:str="logit"):
-    "The cached `tf.function` computing (features, logits, targets, gradients) for `model`, layer and score"
+def _graph(model, kind:str, layer:str|None, score="logit"):
+    "The cached `tf.function` computing (features, logits, classes, scores, gradients) for `model`, layer and score"
     import keras, tensorflow as tf
     graphs = _GRAPHS.setdefault(model, {})
     key = (kind, layer, score)
     if key in graphs: return graphs[key]
-    if score not in ("logit", "probability"): raise ValueError(f"score {score!r}: use 'logit' or 'probability'")
-    outputs = [model.get_layer(layer).output, model.output] if layer else [model.output]
+    if not callable(score) and score not in ("logit", "probability"):
+        raise ValueError(f"score {score!r}: use 'logit', 'probability' or a callable on the logits")
+    outputs = [layer_output(model, layer), model.output] if layer else [model.output]
     probe = keras.Model(model.inputs, outputs, name=f"{model.name}_cam")
 
     @tf.function(reduce_retracing=True)
@@ -92,15 +98,15 @@ def _graph(model, kind:str, layer:str|None, score:str="logit"):
             if layer: features, logits = out
             else: features, logits = images, (out[0] if isinstance(out, (list, tuple)) else out)
             targets = tf.where(class_idx < 0, tf.argmax(logits, 1, output_type=tf.int32), class_idx)
-            scores = logits if score == "logit" else tf.nn.softmax(logits)
-            chosen = tf.gather(scores, targets, batch_dims=1)
-        return features, logits, targets, tape.gradient(chosen, features)
+            if callable(score): chosen = score(logits)
+            else: chosen = tf.gather(logits if score == "logit" else tf.nn.softmax(logits), targets, batch_dims=1)
+        return features, logits, targets, chosen, tape.gradient(chosen, features)
     graphs[key] = run
     return run
 
 def _targets(class_idx, n:int, n_classes:int) -> np.ndarray:
-    "Target classes as int32 (n,), -1 meaning 'the predicted class'"
-    if class_idx is None: return np.full(n, -1, np.int32)
+    "Target classes as int32 (n,), -1 meaning 'the predicted class' (or a callable target)"
+    if class_idx is None or callable(class_idx): return np.full(n, -1, np.int32)
     idx = np.broadcast_to(np.asarray(class_idx), (n,)) if np.ndim(class_idx) == 0 else np.asarray(class_idx)
     if idx.shape != (n,): raise ValueError(f"class_idx has {idx.size} entries for {n} images; give one class per image, or one for all")
     if idx.min() < 0 or idx.max() >= n_classes: raise ValueError(f"class_idx {idx.tolist()}: classes are 0..{n_classes - 1}")
@@ -129,12 +135,13 @@ def _layer_gradients(model, images, class_idx, layer, score:str="logit"):
     x = as_batch(images); _check_input(model, x)
     layer = resolve_layer(model, layer)
     targets = _targets(class_idx, len(x), model.output.shape[-1])
-    features, logits, chosen, grads = _graph(model, "layer", layer, score)(x, targets)
-    return x, layer, features, logits.numpy(), chosen.numpy(), grads
+    score = class_idx if callable(class_idx) else score
+    features, logits, chosen, _, grads = _graph(model, "layer", layer, score)(x, targets)
+    return x, layer, features, logits.numpy(), targets if callable(class_idx) else chosen.numpy(), grads
 
 def gradcam(model,                # a Keras model that outputs logits
             images,               # batch (B,H,W,3) in the model's input range; grey or a single image also work
-            class_idx=None,       # class per image (or one for all); None: the predicted class
+            class_idx=None,       # class per image (or one for all); None: the predicted class; or a callable on the logits
             layer:str=None,       # a feature-map layer's name; None: the model's default CAM layer
             upsample:bool=True,   # resize the maps to the input size
             normalize:bool=True,  # divide each map by its maximum
@@ -216,11 +223,13 @@ def layercam(model, images, class_idx=None, layer:str=None, upsample:bool=True, 
 
 # %% ../nbs/07_gradcam.ipynb #38fcf281
 def black_input(model, shape:tuple) -> np.ndarray:
-    "The all-black image in `model`'s input range (the backbone's preprocessing of zeros; zeros for unknown models)"
+    "The all-black image in `model`'s input range (its preprocessing of zeros; zeros for unknown models)"
     zeros = np.zeros(shape, np.float32)
-    try: backbone = backbone_of(model)
-    except KeyError: return zeros
-    return np.asarray(backbone.preprocess(zeros), np.float32)
+    name = flat_info(model).get("preprocessing")
+    if name is None:
+        try: name = backbone_of(model).name
+        except KeyError: return zeros
+    return np.asarray(preprocess(zeros, name), np.float32)
 
 def _probability_graph(model):
     import tensorflow as tf
@@ -236,10 +245,11 @@ def scorecam(model, images, class_idx=None, layer:str=None,
              upsample:bool=True, normalize:bool=True) -> Explanation:
     "Score-CAM heatmaps for a batch of images: each channel's map weighted by the class probability of the image it masks"
     import tensorflow as tf
+    if callable(class_idx): raise ValueError("scorecam weights maps by a class's probability: give a class index, not a callable target")
     x = as_batch(images); _check_input(model, x)
     layer = resolve_layer(model, layer)
     targets = _targets(class_idx, len(x), model.output.shape[-1])
-    features, logits, chosen, _ = _graph(model, "layer", layer)(x, targets)
+    features, logits, chosen, _, _ = _graph(model, "layer", layer)(x, targets)
     features, chosen = features.numpy(), chosen.numpy()
     black, probability = black_input(model, x.shape[1:]), _probability_graph(model)
     maps, used = [], []
@@ -264,9 +274,9 @@ def _path_sums(run, x, base, targets, u:np.ndarray, weights:np.ndarray, batch_si
         b_idx = np.array([b for b, _ in jobs[i:i + batch_size]]); k_idx = np.array([k for _, k in jobs[i:i + batch_size]])
         u_now = u[k_idx]
         points = base + (u_now ** 2)[:, None, None, None] * (x[b_idx] - base)
-        _, logits, _, grads = run(points, targets[b_idx])
+        _, _, _, scores, grads = run(points, targets[b_idx])
         np.add.at(total, b_idx, grads.numpy() * (weights[k_idx] * 2 * u_now)[:, None, None, None])
-        scores = logits.numpy()[np.arange(len(b_idx)), targets[b_idx]]
+        scores = scores.numpy()
         for b, uu, score in zip(b_idx, u_now, scores):
             if uu in (0.0, 1.0): ends[(int(b), float(uu))] = score
     return total, ends
@@ -283,8 +293,8 @@ def integrated_gradients(model, images, class_idx=None,
     import cv2
     x = as_batch(images); _check_input(model, x)
     targets = _targets(class_idx, len(x), model.output.shape[-1])
-    run = _graph(model, "input", None)
-    _, logits, chosen, _ = run(x, targets)
+    run = _graph(model, "input", None, class_idx if callable(class_idx) else "logit")
+    _, logits, chosen, _, _ = run(x, targets)
     chosen = chosen.numpy()
     base = black_input(model, x.shape[1:]) if baseline is None else np.broadcast_to(np.asarray(baseline, np.float32), x.shape[1:])
     trapezoid = np.ones(steps + 1); trapezoid[[0, -1]] = 0.5
@@ -306,7 +316,7 @@ def integrated_gradients(model, images, class_idx=None,
     maps = np.abs(attributions.sum(-1))
     if smooth: maps = np.stack([cv2.GaussianBlur(m, (0, 0), smooth * max(m.shape)) for m in maps])
     heatmaps, empty = finish_maps(maps, x.shape[1:3], False, normalize)
-    return Explanation(heatmaps, chosen, logits.numpy(), empty, "ig", None,
+    return Explanation(heatmaps, targets if callable(class_idx) else chosen, logits.numpy(), empty, "ig", None,
                        dict(attributions=attributions, score_difference=difference, completeness_gap=gap(), steps=used))
 
 # %% ../nbs/07_gradcam.ipynb #7f47e14f
@@ -356,6 +366,134 @@ def explain_rows(model, card:dict, rows, method:str="gradcam", layer:str=None, c
     "Yield (rows, batch, Explanation) for image files a batch at a time: the one loop from files to explanations"
     for part, batch in file_batches(card, rows, batch_size, errors):
         yield part, batch, explain(model, batch["inputs"], method, class_idx, layer, **options)
+
+# %% ../nbs/07_gradcam.ipynb #4866201a
+def hirescam(model, images, class_idx=None, layer:str=None, upsample:bool=True, normalize:bool=True) -> Explanation:
+    "HiResCAM heatmaps: each activation times its own gradient, summed over channels"
+    import tensorflow as tf
+    x, layer, features, logits, chosen, grads = _layer_gradients(model, images, class_idx, layer)
+    heatmaps, empty = finish_maps(tf.nn.relu(tf.reduce_sum(grads * features, axis=-1)), x.shape[1:3], upsample, normalize)
+    return Explanation(heatmaps, chosen, logits, empty, "hirescam", layer)
+
+def xgradcam(model, images, class_idx=None, layer:str=None, upsample:bool=True, normalize:bool=True) -> Explanation:
+    "XGrad-CAM heatmaps: channel weights are the gradients averaged with the activations as weights"
+    import tensorflow as tf
+    x, layer, features, logits, chosen, grads = _layer_gradients(model, images, class_idx, layer)
+    totals = tf.reduce_sum(features, axis=(1, 2), keepdims=True)
+    weights = tf.reduce_sum(grads * features / tf.where(totals != 0, totals, 1.0), axis=(1, 2), keepdims=True)
+    heatmaps, empty = finish_maps(tf.nn.relu(tf.reduce_sum(weights * features, axis=-1)), x.shape[1:3], upsample, normalize)
+    return Explanation(heatmaps, chosen, logits, empty, "xgradcam", layer)
+
+def eigencam(model, images, class_idx=None, layer:str=None, upsample:bool=True, normalize:bool=True) -> Explanation:
+    "Eigen-CAM heatmaps: the feature maps projected on their first principal component, signed to agree with their mean"
+    x, layer, features, logits, chosen, _ = _layer_gradients(model, images, class_idx, layer)
+    f = features.numpy().astype(np.float64)
+    rows = f.reshape(len(f), -1, f.shape[-1])                                   # (B, positions, channels)
+    first = np.linalg.svd(rows, full_matrices=False)[2][:, 0]                   # (B, channels): the first right singular vector
+    projection = np.einsum("bpk,bk->bp", rows, first)
+    sign = np.where((projection * rows.mean(-1)).sum(1, keepdims=True) < 0, -1.0, 1.0)   # an SVD's sign is arbitrary
+    maps = np.maximum(sign * projection, 0).reshape(f.shape[:3]).astype(np.float32)
+    heatmaps, empty = finish_maps(maps, x.shape[1:3], upsample, normalize)
+    return Explanation(heatmaps, chosen, logits, empty, "eigencam", layer)
+
+# %% ../nbs/07_gradcam.ipynb #a972f53f
+def cam_layers_of(model, layer:str=None, depth:int=4) -> list:
+    "The layers multi-layer LayerCAM averages: the backbone's registered ones, else `layer` and the ReLU outputs below it"
+    top = resolve_layer(model, layer)
+    try: registered = list(backbone_of(model).cam_layers)
+    except KeyError: registered = []
+    if registered and registered[0] == top: return registered
+    names = conv_layers(model)
+    below = [n for n in names[:names.index(top)] if activation_name(model.get_layer(n)) == "relu" or type(model.get_layer(n)).__name__ == "ReLU"]
+    return [top, *below[::-1][:depth - 1]]
+
+def multi_layercam(model, images, class_idx=None, layer:str=None,
+                   layers=None,      # the layers to average; None: `cam_layers_of(model, layer, depth)`
+                   depth:int=4,      # how many layers, when `layers` is None
+                   normalize:bool=True) -> Explanation:
+    "LayerCAM at several layers, each scaled to [0, 1] at the input's size, averaged"
+    layers = list(layers) if layers else cam_layers_of(model, layer, depth)
+    first = layercam(model, images, class_idx, layers[0])
+    target = class_idx if callable(class_idx) else first.class_idx
+    total = first.heatmaps + sum(layercam(model, images, target, name).heatmaps for name in layers[1:])
+    heatmaps, empty = finish_maps(total, total.shape[1:3], False, normalize)
+    return Explanation(heatmaps, first.class_idx, first.logits, empty, "layercam_multi", "+".join(layers))
+
+# %% ../nbs/07_gradcam.ipynb #e8b99082
+def saliency(model, images, class_idx=None,
+             samples:int=0,       # noisy copies to average (SmoothGrad); 0: the plain gradient
+             noise:float=0.2,     # the noise's sigma, as a share of each image's value range
+             seed:int=0,          # seeds the noise (drawn as tf-keras-vis draws it, so the same seed gives its maps)
+             batch_size:int=32, normalize:bool=True) -> Explanation:
+    "Saliency: the largest |gradient| over the channels at each pixel; with `samples`, SmoothGrad's mean over noisy copies"
+    x = as_batch(images); _check_input(model, x)
+    targets = _targets(class_idx, len(x), model.output.shape[-1])
+    run = _graph(model, "input", None, class_idx if callable(class_idx) else "logit")
+    _, logits, chosen, _, grads = run(x, targets)
+    grads, chosen = np.abs(grads.numpy()), chosen.numpy()
+    if samples:
+        sigma = noise * (x.max((1, 2, 3), keepdims=True) - x.min((1, 2, 3), keepdims=True))
+        noisy = (x[None] + np.random.RandomState(seed).normal(0.0, sigma, (samples, *x.shape)).astype(np.float32)).reshape(-1, *x.shape[1:])
+        owner, total = np.tile(np.arange(len(x)), samples), np.zeros_like(x)
+        for i in range(0, len(noisy), batch_size):
+            part = run(noisy[i:i + batch_size], np.where(targets < 0, chosen, targets)[owner[i:i + batch_size]])[-1]
+            np.add.at(total, owner[i:i + batch_size], np.abs(part.numpy()))
+        grads = total / samples
+    heatmaps, empty = finish_maps(grads.max(-1), x.shape[1:3], False, normalize)
+    return Explanation(heatmaps, targets if callable(class_idx) else chosen, logits.numpy(), empty,
+                       "smoothgrad" if samples else "saliency", None, dict(samples=np.full(len(x), samples)))
+
+# %% ../nbs/07_gradcam.ipynb #e34d4c8e
+def flipped(fn:Callable, name:str) -> Callable:
+    "Method `fn` with a test-time flip: the mean of each image's heatmap and the mirrored heatmap of its mirror image"
+    @functools.wraps(fn)
+    def method(model, images, class_idx=None, *args, **options) -> Explanation:
+        x = as_batch(images)
+        plain = fn(model, x, class_idx, *args, **options)
+        target = class_idx if callable(class_idx) else plain.class_idx          # the mirror explains the same class
+        mirror = fn(model, np.ascontiguousarray(x[:, :, ::-1]), target, *args, **options)
+        heatmaps, empty = finish_maps(plain.heatmaps + mirror.heatmaps[:, :, ::-1], x.shape[1:3], False)
+        return Explanation(heatmaps, plain.class_idx, plain.logits, empty, name, plain.layer,
+                           dict(mirror_predicted=mirror.predicted, mirror_agrees=mirror.predicted == plain.predicted))
+    return method
+
+def smoothed(fn:Callable, name:str, samples:int=20, noise:float=0.2, seed:int=0) -> Callable:
+    "Method `fn` made SmoothGrad-like: its heatmaps averaged over `samples` noisy copies of each image"
+    @functools.wraps(fn)
+    def method(model, images, class_idx=None, *args, **options) -> Explanation:
+        x = as_batch(images)
+        plain = fn(model, x, class_idx, *args, **options)
+        target = class_idx if callable(class_idx) else plain.class_idx
+        sigma = noise * (x.max((1, 2, 3), keepdims=True) - x.min((1, 2, 3), keepdims=True))
+        rng = np.random.default_rng(seed)
+        total = sum(fn(model, x + rng.normal(0, 1, x.shape).astype(np.float32) * sigma, target, *args, **options).heatmaps for _ in range(samples))
+        heatmaps, empty = finish_maps(total, x.shape[1:3], False)
+        return Explanation(heatmaps, plain.class_idx, plain.logits, empty, name, plain.layer)
+    return method
+
+@functools.lru_cache(maxsize=None)
+def _contrast(positive:tuple, negative:tuple) -> Callable:
+    def score(logits):
+        import tensorflow as tf
+        return tf.reduce_mean(tf.gather(logits, list(positive), axis=1), 1) - tf.reduce_mean(tf.gather(logits, list(negative), axis=1), 1)
+    score.__name__ = f"{'+'.join(CLASSES[c] for c in positive)} minus {'+'.join(CLASSES[c] for c in negative)}"
+    return score
+
+def class_contrast(positive=("glioma", "meningioma", "pituitary"), negative=("notumor",)) -> Callable:
+    "A target on the logits for any gradient method: the mean logit of the `positive` classes minus that of the `negative` ones"
+    index = lambda names: tuple(CLASSES.index(c) if c in CLASSES else _unknown_class(c) for c in names)
+    return _contrast(index(positive), index(negative))     # cached: the same target reuses its compiled graph
+
+def _unknown_class(name): raise ValueError(f"class {name!r}: classes are {CLASSES}")
+
+register_method("hirescam", hirescam, summary="activations times their own gradients, per position")
+register_method("xgradcam", xgradcam, summary="channel maps weighted by activation-weighted mean gradients")
+register_method("eigencam", eigencam, summary="first principal component of the feature maps (no gradient, no class)")
+register_method("layercam_multi", multi_layercam, summary="LayerCAM averaged over several layers")
+register_method("saliency", saliency, takes_layer=False, summary="largest |input gradient| over the channels")
+register_method("smoothgrad", saliency, takes_layer=False, cost="slow", options=dict(samples=20, noise=0.2),
+                summary="saliency averaged over 20 noisy copies")
+register_method("gradcam_flip", flipped(gradcam, "gradcam_flip"), summary="Grad-CAM averaged with that of the mirror image")
 
 # %% ../nbs/07_gradcam.ipynb #12e9c811
 def overlay(image:np.ndarray,     # (H,W), (H,W,1) or (H,W,3): uint8 in [0, 255], or float in [0, 1]
@@ -448,7 +586,7 @@ def per_image_extras(result:Explanation, i:int) -> dict:
         if value.shape == (len(result),) and value.dtype.kind in "biuf": out[key] = value[i].item()
     return out
 
-def explain_files(model_dir:str|Path,       # a model directory written by `training.train`
+def explain_files(model_dir,                # a model directory written by `training.train`, or a (model, card) pair
                   paths:list,               # image files
                   out:str|Path,             # folder for the overlays and explanations.json
                   method:str="gradcam",     # a name in `METHODS`
@@ -460,10 +598,10 @@ def explain_files(model_dir:str|Path,       # a model directory written by `trai
                  ) -> dict:
     "Explain image files with a trained model: one overlay PNG each and explanations.json in `out`; unreadable files reported and skipped"
     from PIL import Image
-    from brain_gradcam.training import load_trained
+    from brain_gradcam.training import loaded
     entry = method_info(method)
     if class_name is not None and class_name not in CLASSES: raise ValueError(f"class {class_name!r}: classes are {CLASSES}")
-    model, card = load_trained(model_dir)
+    model, card = loaded(model_dir)
     layer = resolve_layer(model, layer or card.get("cam_layer")) if entry.takes_layer else None
     out = Path(out); out.mkdir(parents=True, exist_ok=True)
     entries, errors, taken = [], [], set()
@@ -477,7 +615,7 @@ def explain_files(model_dir:str|Path,       # a model directory written by `trai
                                 predicted=CLASSES[int(probabilities.argmax())], confidence=float(probabilities.max()),
                                 explained_class=CLASSES[int(result.class_idx[i])], empty_map=bool(result.empty[i]),
                                 **per_image_extras(result, i)))
-    summary = dict(model_dir=str(model_dir), method=method, options={**entry.options, **options}, layer=layer,
+    summary = dict(model_dir=card.get("source", str(model_dir)), method=method, options={**entry.options, **options}, layer=layer,
                    image_size=card["image_size"], alpha=alpha, cmap=cmap, images=entries, errors=errors)
     (out/"explanations.json").write_text(to_json(summary, indent=1))
     return summary

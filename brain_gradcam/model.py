@@ -6,16 +6,20 @@ Docs: https://brain-gradcam.github.io/brain_gradcam/model.html.md"""
 
 # %% ../nbs/04_model.ipynb #738d8a5e
 from __future__ import annotations
-import os
+import os, weakref
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
+import numpy as np
+
 from .data import CLASSES, resolve_weights
 
 # %% auto #0
-__all__ = ['BACKBONES', 'Backbone', 'register_backbone', 'backbone_info', 'small_cnn', 'keras_application', 'backbone_weights',
-           'load_backbone', 'build_model', 'conv_layers', 'backbone_of', 'cam_layer_of', 'cut_tensor', 'split_model']
+__all__ = ['BACKBONES', 'SQUASHES', 'Backbone', 'register_backbone', 'backbone_info', 'small_cnn', 'keras_application',
+           'backbone_weights', 'load_backbone', 'build_model', 'conv_layers', 'last_feature_map', 'backbone_of',
+           'cam_layer_of', 'output_layer', 'activation_name', 'flat_logit_model', 'flat_info', 'layer_output',
+           'cut_tensor', 'split_model']
 
 # %% ../nbs/04_model.ipynb #c02ddbc7
 @dataclass(frozen=True)
@@ -28,11 +32,12 @@ class Backbone:
     cuts: tuple            # where the top 1, 2, 3, ... blocks start: ("input" or "output", layer name) each
     image_size: int        # the input side it was designed for
     pretrained: bool = True  # has ImageNet weights; False: trained from scratch, end to end
+    cam_layers: tuple = ()   # the layers multi-layer LayerCAM averages (empty: the CAM layer and the activations below it)
 
 BACKBONES = {}   # name -> Backbone
 
 def register_backbone(name:str, build:Callable, preprocess:Callable, cam_layer:str, cuts, image_size:int,
-                      pretrained:bool=True) -> Backbone:
+                      pretrained:bool=True, cam_layers=()) -> Backbone:
     "Add a backbone (or replace one of that name); everything else reads it from `BACKBONES`"
     if not (isinstance(name, str) and name.isidentifier()): raise ValueError(f"backbone name {name!r}: use letters, digits and _")
     if not (callable(build) and callable(preprocess)): raise TypeError(f"backbone {name!r}: build and preprocess must be callables")
@@ -40,7 +45,7 @@ def register_backbone(name:str, build:Callable, preprocess:Callable, cam_layer:s
     bad = [cut for cut in cuts if len(cut) != 2 or cut[0] not in ("input", "output") or not isinstance(cut[1], str)]
     if bad: raise ValueError(f"backbone {name!r}: each cut is ('input' or 'output', layer name); got {bad}")
     if int(image_size) < 32: raise ValueError(f"backbone {name!r}: image_size {image_size} is below 32")
-    BACKBONES[name] = Backbone(name, build, preprocess, cam_layer, cuts, int(image_size), bool(pretrained))
+    BACKBONES[name] = Backbone(name, build, preprocess, cam_layer, cuts, int(image_size), bool(pretrained), tuple(cam_layers))
     return BACKBONES[name]
 
 def backbone_info(backbone:str) -> Backbone:
@@ -79,7 +84,8 @@ def _small_cnn_model(input_shape, weights=None):
 
 register_backbone("xception", *keras_application("Xception", "xception"), "block14_sepconv2_act",
                   [("input", "block14_sepconv1"), ("input", "block13_sepconv1_act"), ("input", "block12_sepconv1_act"),
-                   ("input", "block11_sepconv1_act"), ("input", "block10_sepconv1_act")], 299)
+                   ("input", "block11_sepconv1_act"), ("input", "block10_sepconv1_act")], 299,
+                  cam_layers=("block14_sepconv2_act", "block14_sepconv1_act", "block13_sepconv2_act", "block12_sepconv3_act"))
 register_backbone("inceptionv3", *keras_application("InceptionV3", "inception_v3"), "mixed10",
                   [("output", "mixed9"), ("output", "mixed8"), ("output", "mixed7")], 299)
 register_backbone("efficientnetb0", *keras_application("EfficientNetB0", "efficientnet"), "top_activation",
@@ -126,7 +132,7 @@ def build_model(backbone:str="xception",   # a name in `BACKBONES`
     keras.utils.set_random_seed(seed)
     base = load_backbone(info.build, backbone_weights(backbone, weights), size, backbone)
     named = {layer.name for layer in base.layers}
-    missing = [name for name in (info.cam_layer, *(layer for _, layer in info.cuts)) if name not in named]
+    missing = [name for name in (info.cam_layer, *info.cam_layers, *(layer for _, layer in info.cuts)) if name not in named]
     if missing: raise ValueError(f"backbone {backbone!r}: its registered cam_layer and cuts name layers it does not have: {missing}")
     x = keras.layers.GlobalAveragePooling2D(name="head_pool")(base.output)
     x = keras.layers.Dropout(dropout, seed=seed, name="head_dropout")(x)
@@ -137,8 +143,17 @@ def build_model(backbone:str="xception",   # a name in `BACKBONES`
 def conv_layers(model) -> list:
     "Names of the layers whose output is a 4-D feature map (candidates for Grad-CAM)"
     import keras
+    outputs = _FLAT.get(model, {}).get("outputs", {})
     return [layer.name for layer in model.layers
-            if not isinstance(layer, keras.layers.InputLayer) and len(getattr(layer.output, "shape", ())) == 4]
+            if not isinstance(layer, keras.layers.InputLayer) and len(getattr(outputs.get(layer.name, layer.output), "shape", ())) == 4]
+
+def last_feature_map(model) -> str:
+    "The default CAM layer of a model not built here: its last feature map that is not a pooling, dropout or noise layer"
+    names = conv_layers(model)
+    skip = ("Pooling", "Dropout", "Noise", "Reshape", "Cropping", "ZeroPadding")
+    kept = [n for n in names if not any(s in type(model.get_layer(n)).__name__ for s in skip)]
+    if not names: raise ValueError(f"model {model.name!r} has no layer with a 4-D (feature map) output to explain")
+    return (kept or names)[-1]
 
 def backbone_of(model) -> Backbone:
     "The registered backbone a model built by `build_model` stands on (its name says which)"
@@ -150,6 +165,110 @@ def backbone_of(model) -> Backbone:
 def cam_layer_of(model) -> str:
     "The default Grad-CAM layer of a model built by `build_model`"
     return backbone_of(model).cam_layer
+
+# %% ../nbs/04_model.ipynb #02128e24
+_FLAT = weakref.WeakKeyDictionary()   # each flat twin made by `flat_logit_model` -> what it knows of the model it was made from
+SQUASHES = ("softmax", "sigmoid")     # output activations explained on the logits before them
+
+def output_layer(model):
+    "The layer that computes `model`'s output, looked for inside nested models"
+    import keras
+    from keras.src.models.functional import Functional
+    if isinstance(model, keras.Sequential): last = model.layers[-1]
+    elif isinstance(model, Functional):
+        if len(model.outputs) != 1: raise ValueError(f"model {model.name!r} has {len(model.outputs)} outputs; expected one, the class scores")
+        last = model.outputs[0]._keras_history.operation
+    else: return model
+    return output_layer(last) if isinstance(last, keras.Model) else last
+
+def activation_name(layer) -> str|None:
+    "The name of a layer's activation ('softmax', 'linear', ...); a Softmax layer's is 'softmax'; None: it has none"
+    import keras
+    if isinstance(layer, keras.layers.Softmax): return "softmax"
+    function = getattr(layer, "activation", None)
+    if function is None: return None
+    name = keras.activations.serialize(function)
+    return name if isinstance(name, str) else str(name.get("config", name))
+
+# %% ../nbs/04_model.ipynb #6259ab23
+def _without_squash(layer, input_shape):
+    "A copy of `layer` with a linear activation and the same weights"
+    copy = type(layer).from_config({**layer.get_config(), "activation": "linear"})
+    copy.build(input_shape)
+    copy.set_weights(layer.get_weights())
+    return copy
+
+def _call_through(op, args:tuple, kwargs:dict, prefix:str, final, paths:dict):
+    "Call `op` on symbolic tensors, nested models opened so each inner layer gets a node; the final softmax or sigmoid is dropped"
+    import keras
+    if isinstance(op, keras.Model) and _openable(op): return _open(op, args[0], f"{prefix}{op.name}/", final, paths)
+    paths[prefix + op.name] = op.name
+    if op is final and activation_name(op) in SQUASHES:
+        if isinstance(op, (keras.layers.Activation, keras.layers.Softmax)): return args[0]    # the logits are its input
+        op = _without_squash(op, args[0].shape)
+    out = op(*args, **kwargs)
+    paths.setdefault("", {})[op.name] = out        # the layer's output in the new graph (a shared layer's .output is the old one)
+    return out
+
+def _openable(model) -> bool:
+    import keras
+    from keras.src.models.functional import Functional
+    return isinstance(model, (keras.Sequential, Functional))
+
+def _open(model, x, prefix:str, final, paths:dict):
+    "`model`'s layers called one by one on `x`"
+    import keras
+    if isinstance(model, keras.Sequential):
+        for layer in model.layers: x = _call_through(layer, (x,), {}, prefix, final, paths)
+        return x
+    return model._run_through_graph(x, operation_fn=lambda layer: lambda *a, **k: _call_through(layer, a, k, prefix, final, paths))
+
+# %% ../nbs/04_model.ipynb #7e89c80c
+def _input_side(model, image_size:int|None) -> tuple:
+    "(side, channels) of the square images the flat twin takes"
+    if len(model.inputs) != 1: raise ValueError(f"model {model.name!r} takes {len(model.inputs)} inputs; expected one, the image")
+    shape = tuple(model.inputs[0].shape)
+    if len(shape) != 4 or shape[-1] not in (1, 3):
+        raise ValueError(f"model {model.name!r} takes inputs of shape {shape}; expected (batch, height, width, 1 or 3), channels last")
+    height, width, channels = shape[1:]
+    if height != width: raise ValueError(f"model {model.name!r} takes {height}x{width} images; only square inputs are supported")
+    if height is None and image_size is None: raise ValueError(f"model {model.name!r} does not fix its input size: give image_size")
+    if height is not None and image_size not in (None, height):
+        raise ValueError(f"model {model.name!r} takes {height}x{height} images, not image_size={image_size}")
+    return height or int(image_size), channels
+
+def flat_logit_model(model,                  # a Keras classifier: Sequential or functional, nested models inside allowed
+                     image_size:int=None,    # input side, where the model's input does not fix it
+                     order=None,             # for each of our classes, the index of its output (None: the model's order)
+                     preprocessing:str=None, # how images are scaled for it (a backbone's name, "rescale", "none"); kept for later
+                    ):
+    "A flat functional twin of `model` sharing its weights: inner layers reachable by name, outputs the logits"
+    import keras
+    if not _openable(model): raise TypeError(f"model {model.name!r} is a subclassed {type(model).__name__}; its layers cannot be reached: "
+                                             "rebuild it as a Sequential or functional model")
+    side, channels = _input_side(model, image_size)
+    final, paths = output_layer(model), {}
+    image = keras.Input((side, side, 3), name="image")
+    x = keras.ops.mean(image, axis=-1, keepdims=True) if channels == 1 else image     # our grey images repeat one channel 3 times
+    logits = _open(model, x, "", final, paths)
+    outputs = paths.pop("")
+    if len(logits.shape) != 2: raise ValueError(f"model {model.name!r} outputs shape {tuple(logits.shape)}; expected (batch, classes)")
+    if order is not None: logits = keras.ops.take(logits, np.asarray(order, "int32"), axis=1)
+    names = [name for name in paths.values() if list(paths.values()).count(name) > 1]
+    if names: raise ValueError(f"model {model.name!r}: layers in different nested models share the names {sorted(set(names))}")
+    flat = keras.Model(image, logits, name=f"{model.name}_flat")
+    _FLAT[flat] = dict(source=model.name, output=activation_name(final), paths=paths, order=order, preprocessing=preprocessing,
+                       input_channels=channels, outputs=outputs)
+    return flat
+
+def flat_info(model) -> dict:
+    "What `flat_logit_model` recorded about the model a flat twin was made from; {} for any other model"
+    return _FLAT.get(model, {})
+
+def layer_output(model, name:str):
+    "The symbolic output of layer `name` in `model`'s own graph (a flat twin's layers also belong to the model it was made from)"
+    outputs = flat_info(model).get("outputs", {})
+    return outputs[name] if name in outputs else model.get_layer(name).output
 
 # %% ../nbs/04_model.ipynb #d2ecbfeb
 def cut_tensor(model, blocks:int=1):

@@ -15,10 +15,10 @@ import pandas as pd
 
 from .data import cache_dir, decode_image, find_dataset_root, read_mask, split_holdout
 from .cleaning import audit_dataset, clean_manifest, leak_free, unusable
-from .model import backbone_info
+from .model import BACKBONES, backbone_info
 
 # %% auto #0
-__all__ = ['AUDIT_VERSION', 'brain_box', 'prepare_example', 'preprocess', 'augmenter', 'image_dataset', 'batches_of',
+__all__ = ['SCALINGS', 'AUDIT_VERSION', 'brain_box', 'prepare_example', 'preprocess', 'augmenter', 'image_dataset', 'batches_of',
            'make_dataset', 'training_split', 'plot_crops', 'tumor_outside_crop']
 
 # %% ../nbs/03_pipeline.ipynb #a71b7896
@@ -58,11 +58,16 @@ def prepare_example(path:str|Path,       # an image file
     return image, mask
 
 # %% ../nbs/03_pipeline.ipynb #aed6b9e5
+SCALINGS = {"rescale": lambda images: images / 255.0,   # to [0, 1], for models trained on images / 255
+            "none": lambda images: images}              # [0, 255] as they are, for models that scale their own input
+
 def preprocess(images,            # float32 batch or image in [0, 255], RGB
-               backbone:str,      # a name in `model.BACKBONES`
+               backbone:str,      # a name in `model.BACKBONES` (its own preprocessing), or one of `SCALINGS`
               ):
-    "The backbone's own preprocessing, from its registry entry (Xception: `preprocess_input`, to [-1, 1]; small_cnn: to [0, 1])"
-    return backbone_info(backbone).preprocess(images)
+    "The backbone's own preprocessing, from its registry entry (Xception: `preprocess_input`, to [-1, 1]); or a plain scaling"
+    if backbone in SCALINGS: return SCALINGS[backbone](images)
+    try: return backbone_info(backbone).preprocess(images)
+    except KeyError: raise KeyError(f"unknown preprocessing {backbone!r}: use one of {sorted(SCALINGS)} or a backbone: {sorted(BACKBONES)}") from None
 
 # %% ../nbs/03_pipeline.ipynb #f90bcc33
 def augmenter(seed:int=42):

@@ -21,7 +21,7 @@ from .model import backbone_info, backbone_weights, build_model, cam_layer_of, c
 __all__ = ['RUN_FILE', 'TRAIN_IMAGES', 'training_settings', 'cap_per_class', 'manifest_fingerprint', 'cached_features',
            'translate_map', 'ArrayBatches', 'class_weights', 'fit_cached', 'claim_run_dir', 'train',
            'distribution_strategy', 'warmup_cosine', 'epoch_seed', 'fit_epochs', 'save_trained', 'load_trained',
-           'ensure_model', 'series_model', 'plot_curves', 'phase_report']
+           'loaded', 'model_folder', 'ensure_model', 'series_model', 'plot_curves', 'phase_report']
 
 # %% ../nbs/05_training.ipynb #0d0317c7
 def training_settings(profile:str="quick", backbone:str="xception", **overrides) -> dict:
@@ -376,6 +376,15 @@ def load_trained(model_dir:str|Path) -> tuple:
     except Exception as err:
         raise ValueError(f"{model_dir/'model.keras'}: not a readable Keras model ({type(err).__name__}: {err})") from None
     return model, json.loads((model_dir/"model.json").read_text())
+
+def loaded(model) -> tuple:
+    "(Keras model, card): a model directory read by `load_trained`, or a (model, card) pair passed through (`your_model.load_classifier`)"
+    if isinstance(model, tuple) and len(model) == 2 and isinstance(model[1], dict): return model
+    return load_trained(model)
+
+def model_folder(model) -> Path|None:
+    "The directory of a model given by its directory; None for a (model, card) pair"
+    return None if isinstance(model, tuple) else Path(model)
 
 # %% ../nbs/05_training.ipynb #d65d9c24
 def _locked(path:Path):
