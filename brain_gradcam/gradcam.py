@@ -14,7 +14,7 @@ from typing import Callable
 import numpy as np
 import pandas as pd
 
-from .data import CLASSES, show_mri, to_json
+from .data import CLASSES, canonical_class, show_mri, to_json
 from .model import activation_name, backbone_of, cam_layer_of, conv_layers, flat_info, last_feature_map, layer_output
 from .pipeline import prepare_example, preprocess
 
@@ -22,8 +22,8 @@ from .pipeline import prepare_example, preprocess
 __all__ = ['METHODS', 'COSTS', 'resolve_layer', 'Explanation', 'as_batch', 'finish_maps', 'gradcam', 'load_batch', 'file_batches',
            'plus_plus_weights', 'gradcam_plus_plus', 'layercam', 'black_input', 'scorecam', 'integrated_gradients',
            'Method', 'register_method', 'method_info', 'explain', 'explain_rows', 'hirescam', 'xgradcam', 'eigencam',
-           'cam_layers_of', 'multi_layercam', 'saliency', 'flipped', 'smoothed', 'class_contrast', 'overlay',
-           'show_overlay', 'plot_cam_gallery', 'plot_method_grid', 'per_image_extras', 'explain_files']
+           'cam_layers_of', 'multi_layercam', 'noise_sigma', 'saliency', 'flipped', 'smoothed', 'class_contrast',
+           'overlay', 'show_overlay', 'plot_cam_gallery', 'plot_method_grid', 'per_image_extras', 'explain_files']
 
 # %% ../nbs/07_gradcam.ipynb #3a537e3c
 def resolve_layer(model, layer:str|None=None) -> str:
@@ -420,6 +420,10 @@ def multi_layercam(model, images, class_idx=None, layer:str=None,
     return Explanation(heatmaps, first.class_idx, first.logits, empty, "layercam_multi", "+".join(layers))
 
 # %% ../nbs/07_gradcam.ipynb #e8b99082
+def noise_sigma(x:np.ndarray, noise:float) -> np.ndarray:
+    "SmoothGrad's noise level per image: `noise` times the image's value range, shaped (B, 1, 1, 1)"
+    return noise * (x.max((1, 2, 3), keepdims=True) - x.min((1, 2, 3), keepdims=True))
+
 def saliency(model, images, class_idx=None,
              samples:int=0,       # noisy copies to average (SmoothGrad); 0: the plain gradient
              noise:float=0.2,     # the noise's sigma, as a share of each image's value range
@@ -432,8 +436,7 @@ def saliency(model, images, class_idx=None,
     _, logits, chosen, _, grads = run(x, targets)
     grads, chosen = np.abs(grads.numpy()), chosen.numpy()
     if samples:
-        sigma = noise * (x.max((1, 2, 3), keepdims=True) - x.min((1, 2, 3), keepdims=True))
-        noisy = (x[None] + np.random.RandomState(seed).normal(0.0, sigma, (samples, *x.shape)).astype(np.float32)).reshape(-1, *x.shape[1:])
+        noisy = (x[None] + np.random.RandomState(seed).normal(0.0, noise_sigma(x, noise), (samples, *x.shape)).astype(np.float32)).reshape(-1, *x.shape[1:])
         owner, total = np.tile(np.arange(len(x)), samples), np.zeros_like(x)
         for i in range(0, len(noisy), batch_size):
             part = run(noisy[i:i + batch_size], np.where(targets < 0, chosen, targets)[owner[i:i + batch_size]])[-1]
@@ -464,7 +467,7 @@ def smoothed(fn:Callable, name:str, samples:int=20, noise:float=0.2, seed:int=0)
         x = as_batch(images)
         plain = fn(model, x, class_idx, *args, **options)
         target = class_idx if callable(class_idx) else plain.class_idx
-        sigma = noise * (x.max((1, 2, 3), keepdims=True) - x.min((1, 2, 3), keepdims=True))
+        sigma = noise_sigma(x, noise)
         rng = np.random.default_rng(seed)
         total = sum(fn(model, x + rng.normal(0, 1, x.shape).astype(np.float32) * sigma, target, *args, **options).heatmaps for _ in range(samples))
         heatmaps, empty = finish_maps(total, x.shape[1:3], False)
@@ -479,12 +482,13 @@ def _contrast(positive:tuple, negative:tuple) -> Callable:
     score.__name__ = f"{'+'.join(CLASSES[c] for c in positive)} minus {'+'.join(CLASSES[c] for c in negative)}"
     return score
 
+def _class_index(name:str) -> int:
+    try: return CLASSES.index(canonical_class(name))              # the one class-name map: "glioma_tumor" works too
+    except KeyError: raise ValueError(f"class {name!r}: classes are {CLASSES}") from None
+
 def class_contrast(positive=("glioma", "meningioma", "pituitary"), negative=("notumor",)) -> Callable:
     "A target on the logits for any gradient method: the mean logit of the `positive` classes minus that of the `negative` ones"
-    index = lambda names: tuple(CLASSES.index(c) if c in CLASSES else _unknown_class(c) for c in names)
-    return _contrast(index(positive), index(negative))     # cached: the same target reuses its compiled graph
-
-def _unknown_class(name): raise ValueError(f"class {name!r}: classes are {CLASSES}")
+    return _contrast(tuple(map(_class_index, positive)), tuple(map(_class_index, negative)))   # cached: one compiled graph per target
 
 register_method("hirescam", hirescam, summary="activations times their own gradients, per position")
 register_method("xgradcam", xgradcam, summary="channel maps weighted by activation-weighted mean gradients")

@@ -110,12 +110,12 @@ def guess_preprocessing(model) -> tuple:
 def _training_images(trained_on) -> list|None:
     "The sha256 and pHash of a model's training images: from rows that have them, or from every image under a folder"
     if trained_on is None: return None
-    from brain_gradcam.cleaning import fingerprints
+    from brain_gradcam.cleaning import SUFFIX_FORMATS, fingerprints
     if isinstance(trained_on, pd.DataFrame) and {"sha256", "phash"} <= set(trained_on.columns): rows = trained_on
     else:
         folder = Path(trained_on)
         if not folder.is_dir(): raise FileNotFoundError(f"{folder}: trained_on must be a folder of images (or rows with sha256 and phash)")
-        files = sorted(p for p in folder.rglob("*") if p.suffix.lower() in (".jpg", ".jpeg", ".png", ".bmp", ".tif", ".tiff"))
+        files = sorted(p for p in folder.rglob("*") if p.suffix.lower() in SUFFIX_FORMATS)
         if not files: raise ValueError(f"{folder}: no image files under it")
         rows, _ = fingerprints(pd.DataFrame({"path": [str(f) for f in files]}))
     return rows[["sha256", "phash"]].to_dict("records")
