@@ -61,10 +61,27 @@ def _train(args):
     from brain_gradcam.training import train
     overrides = dict(parse_parameter(s) for s in args.setting)
     weights = None if args.weights == "none" else args.weights
+    if args.guided: return _train_guided(args, weights, resolve_profile(args.profile), overrides)
     split = training_split(resolve_data(args.data), seed=args.seed)
     card = train(split, args.out, backbone=args.backbone, weights=weights, profile=resolve_profile(args.profile), seed=args.seed,
                  verbose=1, overwrite=args.overwrite, **overrides)
     print(json.dumps(dict(model_dir=str(args.out), val_metrics=card["val_metrics"], timings=card["timings"]), indent=1))
+    return 0
+
+def _train_guided(args, weights, profile, overrides):
+    "The default model (reused from --base, else trained there), then guided fine-tuning from it into --out"
+    from brain_gradcam.data import resolve_data, resolve_masks
+    from brain_gradcam.pipeline import training_split
+    from brain_gradcam.training import ensure_model
+    from brain_gradcam.guided import guided_fine_tune, guides_of
+    guides_of(args.guided)                                                  # an unknown guide: an error before any training
+    root = resolve_data(args.data)
+    split = training_split(root, seed=args.seed, masks=resolve_masks(args.masks, root))
+    base = Path(args.base or f"{Path(args.out)}-default")
+    _, _, trained = ensure_model(split, base, args.backbone, weights, profile, args.seed, verbose=1, **overrides)
+    print(f"default model: {base} ({'trained now' if trained else 'reused'})")
+    card = guided_fine_tune(base, split, args.out, args.guided, args.guided_weight, args.guided_epochs, seed=args.seed, overwrite=args.overwrite)
+    print(json.dumps(dict(model_dir=str(args.out), base=str(base), guided=card["guided"], val_metrics=card["val_metrics"]), indent=1, default=str))
     return 0
 
 def _model_of(args):
@@ -211,6 +228,12 @@ def build_parser() -> argparse.ArgumentParser:
     train.add_argument("--seed", type=int, default=42)
     train.add_argument("--overwrite", action="store_true", help="delete another run found in --out and train afresh (default: refuse)")
     train.add_argument("-s", "--setting", action="append", default=[], metavar="NAME=VALUE", help="override a profile setting (repeatable)")
+    train.add_argument("--guided", metavar="GUIDES", help="fine-tune further with the train subset's tumor masks (09a_guided_training): "
+                       "counterfactual, gain, rrr or cam, combined with '+' (e.g. counterfactual+gain)")
+    train.add_argument("--base", help="with --guided: the default model to start from, trained there if missing (default: OUT-default)")
+    train.add_argument("--masks", help="with --guided: the masks folder (default: the dataset's masks/), or 'brisc'")
+    train.add_argument("--guided-epochs", type=int, default=3, help="with --guided: fine-tuning epochs (default 3)")
+    train.add_argument("--guided-weight", type=float, default=1.0, help="with --guided: the penalty's weight against the cross-entropy (default 1)")
     train.set_defaults(func=_train)
     evaluate = commands.add_parser("evaluate", help="score a trained model: raw and leak-free, with confidence intervals",
                                    description="Score a trained model; writes the metrics (JSON) and per-image predictions (CSV).")

@@ -17,9 +17,9 @@ from .gradcam import explain_rows, file_batches, show_overlay
 from .explanation_metrics import localization_scores
 
 # %% auto #0
-__all__ = ['brain_mask', 'shortcut_score', 'failure_table', 'right_for_wrong_reason', 'plot_failures', 'remove_region',
-           'tumor_region', 'control_region', 'measure_removal', 'dependence_summary', 'tumor_dependence',
-           'pointing_by_dependence', 'failure_summary']
+__all__ = ['FILLS', 'brain_mask', 'shortcut_score', 'failure_table', 'right_for_wrong_reason', 'plot_failures', 'remove_region',
+           'fill_mean', 'tumor_region', 'control_region', 'removal_images', 'measure_removal', 'dependence_summary',
+           'tumor_dependence', 'pointing_by_dependence', 'failure_summary']
 
 # %% ../nbs/09_failure_analysis.ipynb #17fe682b
 def brain_mask(image:np.ndarray,       # (H, W) or (H, W, 3) uint8
@@ -109,6 +109,19 @@ def remove_region(image:np.ndarray,    # (H, W) or (H, W, C) uint8
         filled[ready] = spread[ready]; todo &= ~ready; sigma *= 2
     return np.clip(np.rint(np.where(expand(region), filled, pixels)), 0, 255).astype(image.dtype)
 
+def fill_mean(image:np.ndarray, region:np.ndarray) -> np.ndarray:
+    "`image` with `region` set to the mean intensity of the brain around it: a second filling, flat and edged, unlike `remove_region`'s"
+    region = np.asarray(region, bool)
+    if region.shape != image.shape[:2]: raise ValueError(f"region {region.shape} does not match image {image.shape[:2]}")
+    if not region.any(): return image.copy()
+    around = brain_mask(image) & ~region
+    if not around.any(): around = ~region
+    if not around.any(): raise ValueError("region covers the whole image: nothing to fill it from")
+    out = image.copy(); out[region] = np.rint(image[around].mean(axis=0)).astype(image.dtype)
+    return out
+
+FILLS = {"surround": remove_region, "mean": fill_mean}   # name -> how a removed region is filled: (image, region) -> image
+
 def tumor_region(mask:np.ndarray, dilate:float=0.02) -> np.ndarray:
     "The tumor mask grown by `dilate` of the side (its bright rim and partial-volume edge go too)"
     import cv2
@@ -130,18 +143,25 @@ def control_region(region:np.ndarray, brain:np.ndarray, seed:int=42, tries:int=5
         return moved
     return None
 
+def removal_images(image:np.ndarray, mask:np.ndarray, seed:int=42, dilate:float=0.02, fill:str="surround") -> tuple:
+    "(tumor removed, control removed or None): the tumor (dilated) and a same-shaped healthy patch filled in by `FILLS[fill]`"
+    if mask is None or not mask.any(): raise ValueError("the image has no tumor mask to remove")
+    region = tumor_region(mask, dilate)
+    control = control_region(region, brain_mask(image), seed=seed)
+    return FILLS[fill](image, region), (None if control is None else FILLS[fill](image, control))
+
 # %% ../nbs/09_failure_analysis.ipynb #d3e7a771
-def measure_removal(model, images:np.ndarray, masks:list, labels, backbone:str, dilate:float=0.02, seed:int=42, batch_size:int=16) -> pd.DataFrame:
+def measure_removal(model, images:np.ndarray, masks:list, labels, backbone:str, dilate:float=0.02, seed:int=42, batch_size:int=16,
+                    fill:str="surround") -> pd.DataFrame:   # how removed regions are filled: a name in `FILLS`
     "Per image: true-class probability and prediction as is, with its tumor removed, and with a control region of brain removed"
     from brain_gradcam.pipeline import preprocess
     from brain_gradcam.evaluation import softmax
     originals, removed, controls, has_control = [], [], [], []
     for k, (image, mask) in enumerate(zip(images, masks)):
         if mask is None or not mask.any(): raise ValueError(f"image {k} has no tumor mask to remove")
-        region = tumor_region(mask, dilate)
-        control = control_region(region, brain_mask(image), seed=seed + k)
-        originals.append(image); removed.append(remove_region(image, region))
-        controls.append(image if control is None else remove_region(image, control)); has_control.append(control is not None)
+        gone, control = removal_images(image, mask, seed + k, dilate, fill)
+        originals.append(image); removed.append(gone)
+        controls.append(image if control is None else control); has_control.append(control is not None)
     def probabilities(batch):
         inputs = np.asarray(preprocess(np.stack(batch).astype(np.float32), backbone), np.float32)
         logits = np.concatenate([np.asarray(model(inputs[i:i + batch_size], training=False)) for i in range(0, len(inputs), batch_size)])
@@ -169,12 +189,12 @@ def dependence_summary(frame:pd.DataFrame) -> pd.DataFrame:
     summary.loc["all"] = one(frame)
     return summary
 
-def tumor_dependence(model, card:dict, rows:pd.DataFrame, seed:int=42, batch_size:int=16) -> pd.DataFrame:
+def tumor_dependence(model, card:dict, rows:pd.DataFrame, seed:int=42, batch_size:int=16, fill:str="surround") -> pd.DataFrame:
     "`measure_removal` on every row of `rows` (image files with a tumor mask), a batch at a time, with each row's path and class"
     parts = []
     for start, (part, batch) in zip(range(0, len(rows), batch_size), file_batches(card, rows, batch_size)):
         parts.append(measure_removal(model, batch["images"], batch["masks"], part.label.to_numpy(), card["preprocessing"]["backbone"],
-                                     seed=seed + start, batch_size=batch_size)
+                                     seed=seed + start, batch_size=batch_size, fill=fill)
                      .assign(path=part.path.to_numpy(), **{"class": part["class"].to_numpy()}))
     return pd.concat(parts, ignore_index=True)
 

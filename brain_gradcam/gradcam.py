@@ -66,9 +66,13 @@ class Explanation:
     def predicted(self) -> np.ndarray: return self.logits.argmax(1)
 
 def as_batch(images, # (B,H,W,3), (B,H,W,1), (B,H,W) grey, or one image (H,W,3) / (H,W)
+             channels:int=3, # the model's input channels: a model on cached features (a `split_model` top) takes (B,H,W,channels) as they are
             ) -> np.ndarray:
     "`images` as a float32 (B, H, W, 3) batch: one image becomes a batch of one, grey is repeated over 3 channels"
     x = np.asarray(images, np.float32)
+    if channels not in (1, 3) and x.ndim == 4 and x.shape[-1] == channels:
+        if not np.isfinite(x).all(): raise ValueError("inputs contain NaN or infinite values")
+        return x
     if x.ndim == 2: x = x[None, ..., None]                       # one grey image
     elif x.ndim == 3: x = x[None] if x.shape[-1] == 3 else x[..., None]   # one RGB image, or a batch of grey ones
     if x.ndim != 4 or x.shape[-1] not in (1, 3):
@@ -132,7 +136,7 @@ def _check_input(model, x:np.ndarray):
         raise ValueError(f"images are {x.shape[1]}x{x.shape[2]} but model {model.name!r} takes {expected[0]}x{expected[1]}")
 
 def _layer_gradients(model, images, class_idx, layer, score:str="logit"):
-    x = as_batch(images); _check_input(model, x)
+    x = as_batch(images, model.input.shape[-1]); _check_input(model, x)
     layer = resolve_layer(model, layer)
     targets = _targets(class_idx, len(x), model.output.shape[-1])
     score = class_idx if callable(class_idx) else score
@@ -246,7 +250,7 @@ def scorecam(model, images, class_idx=None, layer:str=None,
     "Score-CAM heatmaps for a batch of images: each channel's map weighted by the class probability of the image it masks"
     import tensorflow as tf
     if callable(class_idx): raise ValueError("scorecam weights maps by a class's probability: give a class index, not a callable target")
-    x = as_batch(images); _check_input(model, x)
+    x = as_batch(images, model.input.shape[-1]); _check_input(model, x)
     layer = resolve_layer(model, layer)
     targets = _targets(class_idx, len(x), model.output.shape[-1])
     features, logits, chosen, _, _ = _graph(model, "layer", layer)(x, targets)
@@ -291,7 +295,7 @@ def integrated_gradients(model, images, class_idx=None,
                          normalize:bool=True) -> Explanation:
     "Integrated Gradients for a batch of images: attributions (in `extra`), and their smoothed magnitude as heatmaps"
     import cv2
-    x = as_batch(images); _check_input(model, x)
+    x = as_batch(images, model.input.shape[-1]); _check_input(model, x)
     targets = _targets(class_idx, len(x), model.output.shape[-1])
     run = _graph(model, "input", None, class_idx if callable(class_idx) else "logit")
     _, logits, chosen, _, _ = run(x, targets)
@@ -430,7 +434,7 @@ def saliency(model, images, class_idx=None,
              seed:int=0,          # seeds the noise (drawn as tf-keras-vis draws it, so the same seed gives its maps)
              batch_size:int=32, normalize:bool=True) -> Explanation:
     "Saliency: the largest |gradient| over the channels at each pixel; with `samples`, SmoothGrad's mean over noisy copies"
-    x = as_batch(images); _check_input(model, x)
+    x = as_batch(images, model.input.shape[-1]); _check_input(model, x)
     targets = _targets(class_idx, len(x), model.output.shape[-1])
     run = _graph(model, "input", None, class_idx if callable(class_idx) else "logit")
     _, logits, chosen, _, grads = run(x, targets)

@@ -268,7 +268,11 @@ def flat_info(model) -> dict:
 def layer_output(model, name:str):
     "The symbolic output of layer `name` in `model`'s own graph (a flat twin's layers also belong to the model it was made from)"
     outputs = flat_info(model).get("outputs", {})
-    return outputs[name] if name in outputs else model.get_layer(name).output
+    if name in outputs: return outputs[name]
+    layer, own = model.get_layer(name), getattr(model, "_nodes", set())     # Keras names a graph's nodes "<id(layer)>_ib-<k>"
+    for k, node in enumerate(layer._inbound_nodes):                          # a sub-model cut from another (`split_model`) calls
+        if f"{id(layer)}_ib-{k}" in own: return node.outputs[0]               # its layers anew: its own call, not the first
+    return layer.output
 
 # %% ../nbs/04_model.ipynb #d2ecbfeb
 def cut_tensor(model, blocks:int=1):

@@ -337,13 +337,15 @@ TRAIN_IMAGES = "train_images.csv"   # in a model directory: file, class, sha256 
 
 def save_trained(model, out_dir:str|Path, data:pd.DataFrame, backbone:str, settings:dict, seed:int,
                  logs:dict, timings:dict, weights_spec:str=None,
-                 runtime:dict=None) -> dict:     # how it was trained: distribution strategy, replicas, precision
+                 runtime:dict=None,              # how it was trained: distribution strategy, replicas, precision
+                 val_logits:np.ndarray=None,     # the model's logits on the val rows, if already computed (else predicted here)
+                ) -> dict:
     "Evaluate on val, write model.keras and model.json into `out_dir`; returns the model card (model.json's content)"
     import keras
     from sklearn.metrics import accuracy_score, f1_score
     out_dir = Path(out_dir)
     val_rows = data[data.subset == "val"]
-    logits = model.predict(make_dataset(val_rows, backbone, settings["image_size"], settings["batch_size"], crop=settings["crop"], cache=False), verbose=0)
+    logits = val_logits if val_logits is not None else model.predict(make_dataset(val_rows, backbone, settings["image_size"], settings["batch_size"], crop=settings["crop"], cache=False), verbose=0)
     predicted = logits.argmax(1)
     card = dict(classes=list(CLASSES), image_size=settings["image_size"], backbone=backbone, weights=weights_spec,
                 preprocessing=dict(backbone=backbone, crop=settings["crop"], input="RGB uint8 -> preprocess(backbone)"),
