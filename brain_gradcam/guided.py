@@ -299,16 +299,17 @@ def flip_rates(frame:pd.DataFrame) -> dict:
                 control=float((controlled.predicted_control != controlled.label).mean()) if len(controlled) else np.nan)
 
 # %% ../nbs/09a_guided_training.ipynb #c4abf4ce
-def map_scores(top, held:dict, method:str, layer:str, image_size:int, prior:dict, seed:int=42, batch_size:int=32) -> tuple:
+def map_scores(top, held:dict, method:str, layer:str, image_size:int, prior:dict, seed:int=42, batch_size:int=32,
+               baselines:bool=True) -> tuple:   # score the random and prior maps too
     "(scores, heatmaps): `method`'s maps of the predicted class at `layer`, and the random and prior maps, scored against the masks"
     x = held["features"]["original"]
     cells = np.concatenate([explain(top, np.asarray(x[i:i + batch_size], np.float32), method, None, layer, upsample=False, normalize=False).heatmaps
                             for i in range(0, len(x), batch_size)])
     heatmaps = finish_maps(cells, (image_size, image_size))[0]             # as the whole model's maps: resized, then scaled
     classes = held["rows"]["class"].to_numpy()
-    baselines = {"random": random_maps(len(x), image_size, cells.shape[1], seed), "prior": np.stack([prior[c] for c in classes])}
+    others = {"random": random_maps(len(x), image_size, cells.shape[1], seed), "prior": np.stack([prior[c] for c in classes])} if baselines else {}
     scores = pd.concat([score_maps(maps, held["masks"]).assign(method=name, **{"class": classes})
-                        for name, maps in [(method, heatmaps), *baselines.items()]], ignore_index=True)
+                        for name, maps in [(method, heatmaps), *others.items()]], ignore_index=True)
     return scores, heatmaps
 
 # %% ../nbs/09a_guided_training.ipynb #8a674044
@@ -325,11 +326,11 @@ def compare_models(tops:dict,          # name -> the top of each model (`split_m
         row = dict(model=name, n_test=metrics["n"], accuracy=metrics["accuracy"], accuracy_ci95=metrics["ci95"]["accuracy"],
                    macro_f1=metrics["macro_f1"], macro_f1_ci95=metrics["ci95"]["macro_f1"], n_masked=len(held["masks"]))
         for method in methods:
-            scores, maps[name, method] = map_scores(top, held, method, layer, image_size, prior, seed)
-            for who in (method, "random", "prior"):
+            first = name == next(iter(tops))                                  # the baselines do not depend on the model: scored once
+            scores, maps[name, method] = map_scores(top, held, method, layer, image_size, prior, seed, baselines=first)
+            for who in (method, "random", "prior") if first else (method,):
                 summary = summarize(scores[scores.method == who], n_bootstrap, seed)
                 key = method if who == method else f"{who} ({method} images)"
-                if who != method and name != next(iter(tops)): continue       # the baselines do not depend on the model
                 for metric in ("pointing_game", "energy_in_mask"):
                     row[f"{key}: {metric}"], row[f"{key}: {metric}_ci95"] = summary[metric], summary[f"{metric}_ci95"]
         for fill in held["fills"]:
@@ -385,7 +386,7 @@ def formatted(table:pd.DataFrame, columns:list=None) -> pd.DataFrame:
         ci = table.get(f"{column}_ci95")
         share = column not in ("n_test", "n_masked") and "energy" not in column
         show = (lambda v: f"{v:.1%}") if share else (lambda v: f"{v:.3f}" if isinstance(v, float) else str(v))
-        out[column] = [show(v) + (f" [{show(c[0])}, {show(c[1])}]" if ci is not None and isinstance(c, (list, tuple)) else "")
+        out[column] = [(show(v) if isinstance(v, (int, float)) else str(v)) + (f" [{show(c[0])}, {show(c[1])}]" if ci is not None and isinstance(c, (list, tuple)) else "")
                        for v, c in zip(table[column], ci if ci is not None else [None] * len(table))]
     return out
 
