@@ -8,5 +8,5 @@ model=$(cd "${1:-runs/full-profile/model}" && pwd)
 out=$(mkdir -p "${2:-runs/full-profile}" && cd "${2:-runs/full-profile}" && pwd)
 papermill nbs/09a_guided_training.ipynb "$out/09a_guided_training.ipynb" --log-output \
   -p profile full -p model_dir "$model" -p guided_root "$out/guided" -p figures_dir "$out/figures" \
-  -p max_per_class None -p ig_per_class 10 -p sanity_n 8 \
+  -p max_per_class None -p ig_per_class 3 -p sanity_n 8 \
   -p guides "counterfactual,gain,rrr,cam" -p guided_epochs 2
