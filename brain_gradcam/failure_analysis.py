@@ -18,8 +18,8 @@ from .explanation_metrics import localization_scores
 
 # %% auto #0
 __all__ = ['FILLS', 'brain_mask', 'shortcut_score', 'failure_table', 'right_for_wrong_reason', 'plot_failures', 'remove_region',
-           'fill_mean', 'tumor_region', 'control_region', 'removal_images', 'measure_removal', 'dependence_summary',
-           'tumor_dependence', 'pointing_by_dependence', 'failure_summary']
+           'fill_mean', 'tumor_region', 'control_region', 'removal_images', 'measure_removal', 'removal_table',
+           'dependence_summary', 'tumor_dependence', 'pointing_by_dependence', 'failure_summary']
 
 # %% ../nbs/09_failure_analysis.ipynb #17fe682b
 def brain_mask(image:np.ndarray,       # (H, W) or (H, W, 3) uint8
@@ -166,11 +166,14 @@ def measure_removal(model, images:np.ndarray, masks:list, labels, backbone:str, 
         inputs = np.asarray(preprocess(np.stack(batch).astype(np.float32), backbone), np.float32)
         logits = np.concatenate([np.asarray(model(inputs[i:i + batch_size], training=False)) for i in range(0, len(inputs), batch_size)])
         return softmax(logits)
-    labels, rows = np.asarray(labels), np.arange(len(images))
-    frame = pd.DataFrame({"label": labels, "has_control": has_control})
-    for name, batch in (("original", originals), ("removed", removed), ("control", controls)):
-        p = probabilities(batch)
-        frame[f"p_{name}"], frame[f"predicted_{name}"] = p[rows, labels], p.argmax(1)
+    return removal_table(labels, has_control, {"original": probabilities(originals), "removed": probabilities(removed),
+                                               "control": probabilities(controls)})
+
+def removal_table(labels, has_control, probabilities:dict) -> pd.DataFrame:
+    "Per image: label, whether it has a control, and each variant's (original, removed, control) true-class probability and prediction"
+    labels = np.asarray(labels); rows = np.arange(len(labels))
+    frame = pd.DataFrame({"label": labels, "has_control": np.asarray(has_control, bool)})
+    for name, p in probabilities.items(): frame[f"p_{name}"], frame[f"predicted_{name}"] = p[rows, labels], p.argmax(1)
     frame.loc[~frame.has_control, ["p_control", "predicted_control"]] = np.nan
     return frame
 

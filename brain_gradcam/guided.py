@@ -20,7 +20,7 @@ from .pipeline import preprocess
 from .training import (_freeze_batchnorm, cached_features, cap_per_class, claim_run_dir, class_weights,
                                     load_trained, manifest_fingerprint, save_trained)
 from .gradcam import explain, file_batches, finish_maps
-from .failure_analysis import FILLS, removal_images
+from .failure_analysis import FILLS, removal_images, removal_table
 from .evaluation import classification_metrics, softmax
 from .explanation_metrics import location_prior, random_maps, score_maps, summarize
 
@@ -282,14 +282,10 @@ def held_out_features(front, card:dict, rows:pd.DataFrame, fills=("surround", "m
 
 def removal_frame(top, held:dict, fill:str) -> pd.DataFrame:
     "09's removal table from cached features: true-class probability and prediction as is, tumor removed, control removed"
-    labels = held["rows"].label.to_numpy(); n = np.arange(len(labels))
-    frame = pd.DataFrame({"label": labels, "class": held["rows"]["class"].to_numpy(), "path": held["rows"].path.to_numpy(),
-                          "has_control": held["features"][f"has_control/{fill}"]})
-    for name, key in (("original", "original"), ("removed", f"removed/{fill}"), ("control", f"control/{fill}")):
-        p = softmax(top_logits(top, held["features"][key]))
-        frame[f"p_{name}"], frame[f"predicted_{name}"] = p[n, labels], p.argmax(1)
-    frame.loc[~frame.has_control, ["p_control", "predicted_control"]] = np.nan
-    return frame
+    keys = {"original": "original", "removed": f"removed/{fill}", "control": f"control/{fill}"}
+    probabilities = {name: softmax(top_logits(top, held["features"][key])) for name, key in keys.items()}
+    return removal_table(held["rows"].label.to_numpy(), held["features"][f"has_control/{fill}"], probabilities).assign(
+        **{"class": held["rows"]["class"].to_numpy(), "path": held["rows"].path.to_numpy()})
 
 def flip_rates(frame:pd.DataFrame) -> dict:
     "Of the correct answers: how many, and the share that flips when the tumor is removed, and when the control patch is"
