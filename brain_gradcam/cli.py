@@ -52,7 +52,9 @@ def _masks(args):
     print(summarize_matches(report))
     for row in report[report.status == "invalid"].itertuples(): print(f"skipped: {row.problem}", file=sys.stderr)
     print(f"-> {args.out} (what became of every source mask: {Path(args.out)/'matches.csv'})")
-    return 0
+    if (report.status == "matched").any(): return 0
+    print(f"no mask of {args.source} matched an image of the dataset: nothing written", file=sys.stderr)
+    return 1
 
 def _train(args):
     from brain_gradcam.data import resolve_data, resolve_profile
@@ -95,9 +97,10 @@ def _model_of(args):
     return model, card
 
 def _evaluate(args):
-    from brain_gradcam.data import resolve_data, to_json
+    from brain_gradcam.data import resolve_data, resolve_masks, to_json
     from brain_gradcam.evaluation import evaluate, score_table
-    result = evaluate(_model_of(args), resolve_data(args.data), split=args.split, n_bootstrap=args.n_bootstrap, masks=args.masks)
+    root = resolve_data(args.data)
+    result = evaluate(_model_of(args), root, split=args.split, n_bootstrap=args.n_bootstrap, masks=resolve_masks(args.masks, root))
     metrics = result["metrics"]
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
     Path(args.out).write_text(to_json(metrics, indent=1))
@@ -142,13 +145,15 @@ def _explain(args):
     return 1 if summary["errors"] else 0
 
 def _localize(args):
-    from brain_gradcam.data import resolve_data, to_json
+    from brain_gradcam.data import resolve_data, resolve_masks, to_json
     from brain_gradcam.explanation_metrics import localize
     methods = [m.strip() for m in args.methods.split(",") if m.strip()]
     if not methods: raise ValueError(f"--methods {args.methods!r} names no method; give some of {','.join(METHODS)}")
-    result = localize(_model_of(args), resolve_data(args.data), args.split, methods, max_per_class=args.max_per_class,
+    root = resolve_data(args.data)
+    result = localize(_model_of(args), root, args.split, methods, max_per_class=args.max_per_class,
                       slow_per_class=args.slow_per_class, n_bootstrap=args.n_bootstrap, seed=args.seed,
-                      options=method_options(args.option, methods), layer=args.layer, progress=True, masks=args.masks)
+                      options=method_options(args.option, methods), layer=args.layer, progress=True,
+                      masks=resolve_masks(args.masks, root))
     out = Path(args.out); out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(to_json(result["metrics"], indent=1))
     result["scores"].to_csv(out.with_suffix(".scores.csv"), index=False)
@@ -239,10 +244,11 @@ def build_parser() -> argparse.ArgumentParser:
                                    description="Score a trained model; writes the metrics (JSON) and per-image predictions (CSV).")
     _model_arguments(evaluate)
     evaluate.add_argument("--data", help="dataset folder, 'kaggle' or 'phantom' (default: $BRAIN_GRADCAM_DATA, else the phantom)")
-    evaluate.add_argument("--split", default="test", choices=["test", "val", "Testing", "Training"],
-                          help="test/val: held out from the Training split the model was trained on (default test); Testing/Training: that "
-                               "folder of any dataset, the model's copies of its training images flagged and left out of the leak-free score")
-    evaluate.add_argument("--masks", help="the masks folder (default: the dataset's masks/)")
+    evaluate.add_argument("--split", default="test",
+                          help="test/val: held out from the Training split our model was trained on (default test); Testing/Training "
+                               "(or test/train, any case): that folder of any dataset, copies of the model's training images flagged and "
+                               "left out of the leak-free score. For a model trained elsewhere, test is the test/ folder")
+    evaluate.add_argument("--masks", help="the masks folder, or a release of image and mask pairs (default: the dataset's masks/)")
     evaluate.add_argument("--out", default="metrics.json", help="metrics JSON path (default metrics.json)")
     evaluate.add_argument("--n-bootstrap", type=int, default=1000)
     evaluate.set_defaults(func=_evaluate)
@@ -265,9 +271,11 @@ def build_parser() -> argparse.ArgumentParser:
                                                "tumor masks of held-out images; writes a JSON keyed by method and a per-image CSV beside it.")
     _model_arguments(localize)
     localize.add_argument("--data", help="dataset folder, 'kaggle' or 'phantom' (default: $BRAIN_GRADCAM_DATA, else the phantom)")
-    localize.add_argument("--split", default="val", choices=["val", "test", "Testing", "Training"],
-                          help="val/test: held out from Training (default val); Testing/Training: every leak-free masked image of that folder")
-    localize.add_argument("--masks", help="the masks folder (default: the dataset's masks/; see `brain-gradcam masks`)")
+    localize.add_argument("--split", default="val",
+                          help="val/test: held out from Training (default val); Testing/Training (or test/train, any case): every "
+                               "leak-free masked image of that folder")
+    localize.add_argument("--masks", help="the masks folder, or a release of image and mask pairs such as BRISC's, matched first "
+                                          "(default: the dataset's masks/; see `brain-gradcam masks`)")
     localize.add_argument("--methods", default="gradcam,gradcam++,scorecam,ig",
                           help=f"comma-separated, of {','.join(METHODS)} (default gradcam,gradcam++,scorecam,ig)")
     localize.add_argument("--layer", help="the layer for the CAM methods (default: the model card's CAM layer)")

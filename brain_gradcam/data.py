@@ -6,7 +6,7 @@ Docs: https://brain-gradcam.github.io/brain_gradcam/data.html.md"""
 
 # %% ../nbs/00_data.ipynb #c3deaac6
 from __future__ import annotations
-import io, os, sys, warnings
+import hashlib, io, os, sys, warnings
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,12 +16,14 @@ import pandas as pd
 from PIL import Image, UnidentifiedImageError
 
 # %% auto #0
-__all__ = ['CLASSES', 'CLASS_ALIASES', 'MAX_PIXELS', 'MASK_THRESHOLD', 'SPLITS', 'MANIFEST_COLUMNS', 'PLANES_FILE',
-           'KAGGLE_DATASET', 'PROFILES', 'canonical_class', 'ImageDecodeError', 'read_image_bytes', 'open_image',
-           'decode_image', 'write_image', 'MaskError', 'read_mask', 'find_dataset_root', 'probe_image', 'DatasetScan',
-           'mask_planes', 'scan_dataset', 'check_masks', 'split_holdout', 'cache_dir', 'download_kaggle',
-           'resolve_data', 'resolve_masks', 'resolve_weights', 'json_safe', 'to_json', 'work_dir', 'output_folder',
-           'gpus', 'resolve_profile', 'in_colab', 'runtime_report', 'show_mri', 'save_jpeg', 'show_jpeg']
+__all__ = ['CLASSES', 'CLASS_ALIASES', 'MAX_PIXELS', 'MASK_THRESHOLD', 'MASK_END_BAND', 'SPLITS', 'SPLIT_ALIASES',
+           'MANIFEST_COLUMNS', 'PLANES_FILE', 'KAGGLE_DATASET', 'PROFILES', 'REAL_RELEASES', 'canonical_class',
+           'ImageDecodeError', 'read_image_bytes', 'open_image', 'decode_image', 'write_image', 'mask_reading',
+           'MaskError', 'read_mask', 'split_folders', 'find_dataset_root', 'probe_image', 'DatasetScan', 'mask_planes',
+           'scan_dataset', 'check_masks', 'split_holdout', 'cache_dir', 'download_kaggle', 'resolve_data',
+           'dataset_digest', 'is_release', 'resolve_masks', 'masks_label', 'resolve_weights', 'json_safe', 'to_json',
+           'work_dir', 'output_folder', 'gpus', 'resolve_profile', 'in_colab', 'runtime_report', 'show_mri',
+           'save_jpeg', 'show_jpeg', 'real_release']
 
 # %% ../nbs/00_data.ipynb #a4141149
 CLASSES = ("glioma", "meningioma", "notumor", "pituitary")
@@ -112,6 +114,14 @@ def write_image(array:np.ndarray, # (H, W) or (H, W, C) array in the mode's valu
 
 # %% ../nbs/00_data.ipynb #ae4c8c1e
 MASK_THRESHOLD = 127   # a mask pixel is tumor when its grey value is above this
+MASK_END_BAND = 32     # a near-binary mask has every value below this, or above 255 minus this
+
+def mask_reading(grey:np.ndarray, # a mask's grey values
+                ) -> str:         # "binary", "near-binary" or "grey"
+    "How a mask reads: binary (0/255, 0/1), near-binary (every value near 0 or 255, as compression leaves one), or grey"
+    levels = set(np.flatnonzero(np.bincount(grey.ravel(), minlength=256)).tolist())      # grey is uint8
+    if levels <= {0, 255} or levels <= {0, 1}: return "binary"
+    return "near-binary" if all(v < MASK_END_BAND or v > 255 - MASK_END_BAND for v in levels) else "grey"
 
 class MaskError(ValueError):
     "A mask file that cannot be used; the message names the file and the cause"
@@ -119,32 +129,40 @@ class MaskError(ValueError):
 def read_mask(path:str|Path,       # a mask PNG: 0 outside, 255 (any value > MASK_THRESHOLD) inside the tumor
               shape:tuple=None,    # its image's (height, width), to check against
               cls:str=None,        # its image's class, to check it is a tumor class
-              strict:bool=False,   # also require binary values (0 and 255, or 0 and 1)
-             ) -> np.ndarray:      # (H, W) bool
+              how:bool=False,      # also return how it was read (`mask_reading`)
+             ) -> np.ndarray:      # (H, W) bool; with `how`, (mask, "binary" or "near-binary")
     "Read a tumor mask as a boolean array, checked; an unusable one raises `MaskError` naming the file and the cause"
     if cls == "notumor": raise MaskError(f"{path}: a mask for a notumor image")
     try: grey = decode_image(path)[..., 0]
     except ImageDecodeError as err: raise MaskError(str(err)) from None
     if shape is not None and grey.shape != tuple(shape[:2]):
         raise MaskError(f"{path}: mask is {grey.shape[1]}x{grey.shape[0]} but its image is {shape[1]}x{shape[0]}")
-    levels = set(np.unique(grey).tolist())
-    mask = grey > (0 if levels <= {0, 1} else MASK_THRESHOLD)
+    reading = mask_reading(grey)
+    if reading == "grey":
+        middle = np.mean((grey >= MASK_END_BAND) & (grey <= 255 - MASK_END_BAND))
+        raise MaskError(f"{path}: a grey map, not a mask ({np.count_nonzero(np.bincount(grey.ravel()))} grey levels, {middle:.1%} of pixels between "
+                        f"{MASK_END_BAND} and {255 - MASK_END_BAND}; a mask is 0 and 255, or near them)")
+    mask = grey > (0 if grey.max() <= 1 else MASK_THRESHOLD)
     if not mask.any(): raise MaskError(f"{path}: empty (no pixel above {MASK_THRESHOLD})")
-    if strict and not (levels <= {0, 255} or levels <= {0, 1}):
-        raise MaskError(f"{path}: not binary ({len(levels)} grey levels; expected 0 and 255, or 0 and 1)")
-    return mask
+    return (mask, reading) if how else mask
 
 # %% ../nbs/00_data.ipynb #77d0b801
 SPLITS = ("Training", "Testing")
+SPLIT_ALIASES = {"training": "Training", "train": "Training", "testing": "Testing", "test": "Testing"}
 
 def _split_dirs(root:Path) -> dict:
-    "The split folders directly in `root`, keyed by canonical split name (case-insensitive match)"
+    "The split folders directly in `root`, keyed by canonical split name (Training/train, Testing/test, any case)"
     found = {}
     if not root.is_dir(): return found
-    for child in root.iterdir():
-        for split in SPLITS:
-            if child.is_dir() and child.name.lower() == split.lower(): found[split] = child
+    for child in sorted(p for p in root.iterdir() if p.is_dir() and p.name.lower() in SPLIT_ALIASES):
+        split = SPLIT_ALIASES[child.name.lower()]
+        if split in found: raise ValueError(f"{root}: both {found[split].name}/ and {child.name}/ are a {split} split folder")
+        found[split] = child
     return found
+
+def split_folders(root:str|Path) -> str:
+    "Which folder of `root` is read as which split, e.g. 'Training <- train/, Testing <- test/'"
+    return ", ".join(f"{split} <- {folder.name}/" for split, folder in sorted(_split_dirs(Path(root)).items()))
 
 def find_dataset_root(path:str|Path,          # a dataset folder, or a folder up to 3 levels above it
                       max_depth:int=3,
@@ -188,6 +206,7 @@ class DatasetScan:
     manifest: pd.DataFrame                       # one row per usable image, `MANIFEST_COLUMNS`
     problems: pd.DataFrame                       # path, split, class, error: one row per skipped file
     masks: Path = None                           # the masks folder it paired masks from
+    splits: tuple = SPLITS                       # the splits it indexed
     def __repr__(self):
         counts = self.manifest.groupby(["split", "class"]).size().unstack(fill_value=0)
         return (f"DatasetScan({self.root}): {len(self.manifest)} images, {self.manifest.mask_path.notna().sum()} with masks, "
@@ -254,19 +273,20 @@ def scan_dataset(path:str|Path,      # a dataset folder in the Kaggle layout (or
         shown = "\n  ".join(problems.error.head(5))
         warnings.warn(f"{len(problems)} of {len(files)} files under {root} are not usable images and were skipped "
                       f"(all in `.problems`):\n  {shown}", stacklevel=2)
-    return DatasetScan(root, manifest, problems, masks)
+    return DatasetScan(root, manifest, problems, masks, tuple(splits))
 
 # %% ../nbs/00_data.ipynb #1af68fa4
 def check_masks(scan:DatasetScan, # a scanned dataset
                ) -> pd.DataFrame: # mask_path, problem: one row per unusable mask file
-    "Every mask file in the scan's masks folder without an image, or that `read_mask` refuses (strict), with the cause"
+    "Every mask file of the scanned splits without an image, or that `read_mask` refuses, with the cause"
     problems, masks = [], scan.masks or scan.root/"masks"
     images = scan.manifest.dropna(subset=["mask_path"]).set_index("mask_path")
-    for mask_file in sorted(masks.rglob("*.png")) if masks.is_dir() else []:
+    scanned = [masks/split for split in scan.splits]                # another split's masks are that split's business
+    for mask_file in sorted(f for folder in scanned if folder.is_dir() for f in folder.rglob("*.png")):
         if str(mask_file) not in images.index:
             problems.append((str(mask_file), f"{mask_file}: no image with this stem in the matching split/class folder")); continue
         row = images.loc[str(mask_file)]
-        try: read_mask(mask_file, shape=(row.height, row.width), cls=row["class"], strict=True)
+        try: read_mask(mask_file, shape=(row.height, row.width), cls=row["class"])
         except MaskError as err: problems.append((str(mask_file), str(err)))
     return pd.DataFrame(problems, columns=["mask_path", "problem"])
 
@@ -327,21 +347,43 @@ def resolve_data(data:str|Path=None, # a folder, "kaggle", "phantom", or None
         root = default_phantom()
     else: root = find_dataset_root(data, splits=SPLITS)     # Training/, or a dataset with only Testing/ to score a model on
     if verbose: print(f"data: {root} ({source})")
+    renamed = any(folder.name != split for split, folder in _split_dirs(root).items())
+    if verbose and renamed: print(f"split folders: {split_folders(root)}")
     return root
 
-def resolve_masks(masks:str|Path|None, # None, a masks folder, or "brisc"
+def dataset_digest(root:str|Path) -> str:
+    "A short SHA-256 of a dataset's content: every file's path inside its split folders and its bytes"
+    digest = hashlib.sha256()
+    for path, split, cls, folder in _class_files(Path(root)):
+        digest.update(f"{split}/{path.relative_to(Path(root)/_split_dirs(Path(root))[split])}".encode())
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()[:16]
+
+def is_release(path:str|Path) -> bool:
+    "True for a folder of image and mask pairs as releases lay them out (BRISC's segmentation_task/.../images + masks)"
+    path = Path(path)
+    return any((p/"images").is_dir() and (p/"masks").is_dir() for p in [path, *path.glob("*"), *path.glob("*/*")])
+
+def resolve_masks(masks:str|Path|None, # None, a masks folder, a release folder of image and mask pairs, or "brisc"
                   root:str|Path,       # the dataset the masks are for
                  ) -> Path|None:       # a masks folder (<split>/<class>/<stem>.png), or None for the dataset's own masks/
-    "The masks folder for `masks`: None (the dataset's own), a folder, or 'brisc' (downloaded, matched to `root`, cached)"
+    "The masks folder for `masks`: None (the dataset's own), a folder, or a release ('brisc' or its folder) matched to `root`"
     if masks is None: return None
-    if str(masks) == "brisc":
-        from brain_gradcam.masks import masks_from, summarize_matches
-        out = cache_dir()/"masks"/f"{Path(root).name}-brisc"
-        print(summarize_matches(masks_from("brisc", root, out)))
-        return out
-    path = Path(masks).expanduser()
-    if not path.is_dir(): raise FileNotFoundError(f"{path}: no such masks folder")
-    return path
+    path = None if str(masks) == "brisc" else Path(masks).expanduser()
+    if path is not None and not path.is_dir(): raise FileNotFoundError(f"{path}: no such masks folder")
+    if path is not None and not is_release(path): return path
+    from brain_gradcam.masks import masks_from, summarize_matches
+    out = cache_dir()/"masks"/f"{dataset_digest(root)}-{'brisc' if path is None else path.resolve().name}"
+    report = masks_from("brisc" if path is None else path, root, out)
+    print(f"masks: {out}, matched from {masks}\n{summarize_matches(report)}")
+    return out
+
+def masks_label(masks:str|Path|None, # a folder `resolve_masks` returned, or None
+               ) -> str:             # what a table says it was scored against
+    "Which annotation a masks folder holds: the dataset's own masks/, or the release its masks were matched from"
+    if masks is None: return "the dataset's own masks/ folder"
+    matched = Path(masks)/".matched"                          # written by `masks_from`: source|data|options
+    return f"masks matched from {matched.read_text().split('|')[0]}" if matched.is_file() else f"masks in {masks}"
 
 # %% ../nbs/00_data.ipynb #82b0169f
 def resolve_weights(weights:str|Path=None, # a weights file, "imagenet", or None for $BRAIN_GRADCAM_WEIGHTS else "imagenet"
@@ -465,3 +507,25 @@ def show_jpeg(fig, quality:int=85, dpi:int=80):
     buffer = save_jpeg(fig, io.BytesIO(), quality, dpi)
     plt.close(fig)
     display(Image(buffer.getvalue(), format="jpeg"))
+
+# %% ../nbs/00_data.ipynb #cde37a68
+REAL_RELEASES = {   # the environment variables that name a real release for the tests, and what each must hold
+    "BRAIN_GRADCAM_DATA": ("the Kaggle Training split", "Training"),
+    "BRAIN_GRADCAM_WEIGHTS": ("the Xception ImageNet weights file", None),
+    "BRAIN_GRADCAM_BRISC": ("BRISC 2025 as released", "segmentation_task/train/masks"),
+}
+
+def real_release(variable:str, # a key of `REAL_RELEASES`
+                ) -> Path|None: # the release, or None when no real data is set
+    "The real release `$variable` names; None (said) without real data; an error when a real-data run lacks it"
+    what, must_hold = REAL_RELEASES[variable]
+    value = os.environ.get(variable)
+    if not value and os.environ.get("BRAIN_GRADCAM_DATA"):
+        raise FileNotFoundError(f"${variable} is not set, but $BRAIN_GRADCAM_DATA is: this real-data run must check {what}")
+    if not value:
+        print(f"${variable} is not set: the checks on {what} are skipped")
+        return None
+    path = Path(value).expanduser()
+    missing = path if not path.exists() else path/must_hold if must_hold and not (path/must_hold).exists() else None
+    if missing: raise FileNotFoundError(f"${variable}={value}: {missing} does not exist; it should hold {what}")
+    return path

@@ -12,15 +12,15 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .data import CLASSES, SPLITS, decode_image, show_mri
+from .data import CLASSES, SPLIT_ALIASES, SPLITS, decode_image, show_mri
 from .cleaning import audit_dataset, clean_manifest, training_copies
 from .pipeline import _listing_key, make_dataset, training_split
 from .training import TRAIN_IMAGES, cap_per_class, load_trained, loaded, model_folder, manifest_fingerprint
 
 # %% auto #0
 __all__ = ['softmax', 'predict_probabilities', 'expected_calibration_error', 'bootstrap_ci', 'classification_metrics',
-           'training_images', 'held_out_set', 'folder_set', 'evaluation_set', 'evaluate', 'score_table',
-           'plot_confusion', 'plot_roc_and_calibration', 'plot_mistakes']
+           'training_images', 'held_out_set', 'copies_by_role', 'folder_set', 'split_meant', 'evaluation_set',
+           'evaluate', 'score_table', 'accuracy_by', 'plot_confusion', 'plot_roc_and_calibration', 'plot_mistakes']
 
 # %% ../nbs/06_evaluation.ipynb #f1fef9f9
 def softmax(logits:np.ndarray) -> np.ndarray:
@@ -90,6 +90,20 @@ def held_out_set(root:str|Path, card:dict, split:str="test", masks:str|Path=None
     return rows.assign(published=True, cleaned=True, training_copy=np.where(rows.leak_free, "", "duplicate group"),
                        left_out=np.where(rows.leak_free, "", "in a duplicate group with a training image"))
 
+# %% ../nbs/06_evaluation.ipynb #d3145d6f
+def copies_by_role(rows:pd.DataFrame, # images to check (`sha256`, `phash`)
+                   reference:pd.DataFrame, # the images a model saw; `role` train or val (none: all train)
+                   threshold:int=28) -> pd.DataFrame: # training_copy, training_distance, copy_of ("training", "validation", "")
+    "`training_copies` against the train images, then the val images (they chose the epoch), saying which each copy is of"
+    roles = reference["role"].fillna("train") if "role" in reference else pd.Series("train", index=reference.index)
+    found = training_copies(rows, reference[roles != "val"], threshold)
+    found["copy_of"] = np.where(found.training_copy != "", "training", "")
+    of_val = training_copies(rows, reference[roles == "val"], threshold)
+    take = (found.training_copy == "") & (of_val.training_copy != "")
+    found.loc[take, ["training_copy", "training_distance"]] = of_val.loc[take, ["training_copy", "training_distance"]]
+    found.loc[take, "copy_of"] = "validation"
+    return found
+
 # %% ../nbs/06_evaluation.ipynb #d22ca6a4
 _AUDITS = {}   # listing key -> (audit, clean manifest, decisions): one audit per folder and file listing, per process
 
@@ -108,26 +122,32 @@ def folder_set(root:str|Path, split:str,
     "Every decodable image of the `split` folder of any dataset, flagged `cleaned` and `leak_free` against the model's training images"
     audit, clean, decisions = _folder_audit(root, split, masks, threshold)
     rows = audit.table.assign(subset=split, published=True, cleaned=audit.table.path.isin(clean.path))
-    if reference is None: rows = rows.assign(training_copy="")          # a model trained elsewhere, on images nobody named
-    else: rows = pd.concat([rows, training_copies(rows, reference, threshold)], axis=1)
+    if reference is None: rows = rows.assign(training_copy="", copy_of="")   # a model trained elsewhere, on images nobody named
+    else: rows = pd.concat([rows, copies_by_role(rows, reference, threshold)], axis=1)
     why_dropped = decisions.set_index("path").reason
     kind = lambda reason: "label conflict" if reason.startswith("label conflict") else "exact copy inside the folder"
-    rows["left_out"] = [kind(why_dropped[p]) if not kept else f"{copy} copy of a training image" if copy else ""
-                        for p, kept, copy in zip(rows.path, rows.cleaned, rows.training_copy)]
+    rows["left_out"] = [kind(why_dropped[p]) if not kept else f"{copy} copy of a {of} image" if copy else ""
+                        for p, kept, copy, of in zip(rows.path, rows.cleaned, rows.training_copy, rows.copy_of)]
     rows["leak_free"] = rows.cleaned & (rows.training_copy == "")
     rows.attrs["undecodable"] = audit.scan.problems[["path", "error"]].to_dict("records")
     rows.attrs["copies_known"] = reference is not None
     return rows
 
+def split_meant(split:str,         # what a user typed: val, test, Training, Testing, train, ... (any case for folders)
+                card:dict) -> str:  # val or test (held out), or a split folder: Training or Testing
+    "The split a name means: held out of what the model trained on (its own models' val and test), else a split folder"
+    if split in ("val", "test") and "train_manifest_fingerprint" in card: return split
+    if split == "val": raise ValueError(f"split 'val' is held out from what brain-gradcam trained on, and "
+                                        f"{card.get('source', 'this model')} was trained elsewhere: score it on a split folder")
+    if split.lower() not in SPLIT_ALIASES:
+        raise ValueError(f"split {split!r}: use 'test' or 'val' (held out from Training), or a split folder: "
+                         f"{sorted(SPLIT_ALIASES)} (any case)")
+    return SPLIT_ALIASES[split.lower()]
+
 def evaluation_set(root:str|Path, card:dict, split:str="test", model_dir:str|Path=None, masks:str|Path=None) -> pd.DataFrame:
     "The images to score, one row each, flagged `published`, `cleaned` and `leak_free`, with the reason one is `left_out`"
-    trained_here = "train_manifest_fingerprint" in card
-    if split in ("test", "val"):
-        if not trained_here: raise ValueError(f"split {split!r} is held out from what brain-gradcam trained on, and {card.get('source', 'this model')} "
-                                              f"was trained elsewhere: score it on a folder of any dataset, one of {SPLITS}")
-        return held_out_set(root, card, split, masks)
-    if split not in SPLITS:
-        raise ValueError(f"split {split!r}: use 'test' or 'val' (held out from Training), or a folder of any dataset: {SPLITS}")
+    trained_here, split = "train_manifest_fingerprint" in card, split_meant(split, card)
+    if split in ("test", "val"): return held_out_set(root, card, split, masks)
     if model_dir is None and trained_here:
         raise ValueError(f"split {split!r} needs `model_dir`, whose {TRAIN_IMAGES} tells which images are copies")
     named = card.get("training_images")                                # a model trained elsewhere, its training images named
@@ -155,7 +175,7 @@ def evaluate(model_dir,              # a model directory written by `train`, or 
     if "published" in left_out:
         undecodable = rows.attrs.get("undecodable", [])
         left_out["published"] = {"not a decodable image": len(undecodable)} if len(undecodable) else {}
-    predictions = rows[["path", "class", "label", "mask_path", "cleaned", "leak_free", "training_copy", "left_out"]].assign(
+    predictions = rows[["path", "class", "label", "mask_path", "plane", "cleaned", "leak_free", "training_copy", "left_out"]].assign(
         predicted=[CLASSES[i] for i in probabilities.argmax(1)], confidence=probabilities.max(1),
         **{f"p_{c}": probabilities[:, i] for i, c in enumerate(CLASSES)})
     first = next(iter(scores))
@@ -177,6 +197,19 @@ def score_table(metrics:dict) -> pd.DataFrame:
                                         "macro F1": cell(m and m["macro_f1"], ".3f"), "macro AUC": cell(m and m["auc_macro"], ".3f"),
                                         "ECE": cell(m and m["ece"], ".3f"), "left out": left}
     return pd.DataFrame(rows).T
+
+# %% ../nbs/06_evaluation.ipynb #554ba8fc
+def accuracy_by(predictions:pd.DataFrame, # `evaluate`'s per-image predictions
+                by:str="plane",           # the column to break down by
+                n_bootstrap:int=1000, seed:int=42) -> pd.DataFrame:
+    "Images, accuracy and its 95% bootstrap interval per value of `by` (rows where it is unknown are left out)"
+    from sklearn.metrics import accuracy_score
+    def one(rows):
+        truth, guess = rows["class"].to_numpy(), rows.predicted.to_numpy()
+        low, high = bootstrap_ci(truth, guess, accuracy_score, n_bootstrap, seed)
+        return pd.Series({"images": len(rows), "accuracy": accuracy_score(truth, guess), "ci low": low, "ci high": high})
+    known = predictions.dropna(subset=[by])
+    return pd.DataFrame({value: one(rows) for value, rows in known.groupby(by)}).T.astype({"images": int})
 
 # %% ../nbs/06_evaluation.ipynb #a4ae8e31
 def plot_confusion(metrics:dict, title:str="Confusion matrix"):

@@ -12,7 +12,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .data import CLASSES
+from .data import CLASSES, masks_label
 from .evaluation import evaluation_set, softmax
 from .model import layer_output
 from .pipeline import prepare_example, training_split
@@ -86,7 +86,7 @@ def masked_rows(root:str|Path, card:dict, subset:str="val", max_per_class:int=No
 
 def mask_cause(problem:str) -> str:
     "The cause of a mask problem (from `read_mask` or `check_masks`), in a word or two, for counting"
-    for cause in ("no image", "empty", "notumor", "not binary", "mask is", "not an image", "truncated", "no such file"):
+    for cause in ("no image", "empty", "notumor", "grey map", "mask is", "not an image", "truncated", "no such file"):
         if cause in problem: return {"mask is": "wrong size"}.get(cause, cause)
     return "unreadable"
 
@@ -185,7 +185,7 @@ def localize(model_dir,      # a model directory written by `train`, or a (model
                     layer=setup["layer"], map_cells=setup["cells"], slow_per_class=slow_per_class,
                     model_dir=setup["card"].get("source", str(model_dir)),
                     options={m: {**METHODS[m].options, **options.get(m, {})} for m in methods},
-                    prior_from=setup["prior_from"], skipped_masks=rows.attrs["skipped_masks"])
+                    prior_from=setup["prior_from"], skipped_masks=rows.attrs["skipped_masks"], masks=masks_label(masks))
     return dict(metrics=dict(summary, settings=settings), scores=scores, rows=rows)
 
 # %% ../nbs/08_explanation_metrics.ipynb #59f35f19

@@ -177,8 +177,10 @@ def removal_table(labels, has_control, probabilities:dict) -> pd.DataFrame:
     frame.loc[~frame.has_control, ["p_control", "predicted_control"]] = np.nan
     return frame
 
-def dependence_summary(frame:pd.DataFrame) -> pd.DataFrame:
-    "Per class and overall: accuracy as is, with the tumor removed, with the control removed; mean drop of the true class's probability"
+def dependence_summary(frame:pd.DataFrame,
+                       by:str=None,        # the column to break down by (default: the class), e.g. the imaging plane
+                      ) -> pd.DataFrame:
+    "Per class (or `by`) and overall: accuracy as is, without the tumor, without the control; mean drop of the true class's probability"
     def one(group):
         controlled = group[group.has_control]
         return pd.Series({"images": len(group), "accuracy": (group.predicted_original == group.label).mean(),
@@ -187,7 +189,7 @@ def dependence_summary(frame:pd.DataFrame) -> pd.DataFrame:
                           "p drop, tumor": (group.p_original - group.p_removed).mean(),
                           "p drop, control": (controlled.p_original - controlled.p_control).mean() if len(controlled) else np.nan,
                           "needs the tumor": ((group.predicted_original == group.label) & (group.predicted_removed != group.label)).mean()})
-    name = "class" if "class" in frame else "label"
+    name = by or ("class" if "class" in frame else "label")
     summary = pd.DataFrame({cls: one(group) for cls, group in frame.groupby(name)}).T
     summary.loc["all"] = one(frame)
     return summary

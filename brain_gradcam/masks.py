@@ -6,19 +6,21 @@ Docs: https://brain-gradcam.github.io/brain_gradcam/masks.html.md"""
 
 # %% ../nbs/02a_masks.ipynb #adb1152a
 from __future__ import annotations
-import os, re
+import hashlib, os, re
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import cv2
 import numpy as np
 import pandas as pd
 
-from .data import ImageDecodeError, MaskError, PLANES_FILE, decode_image, read_mask, scan_dataset, write_image
+from .data import (ImageDecodeError, MaskError, PLANES_FILE, decode_image, probe_image, read_image_bytes, read_mask,
+                                scan_dataset, write_image)
 from .cleaning import fingerprints, hamming, hashes_of
 
 # %% auto #0
-__all__ = ['BRISC_DATASET', 'plane_of', 'find_pairs', 'pixel_correlation', 'match_masks', 'summarize_matches', 'download_brisc',
-           'masks_from']
+__all__ = ['BRISC_DATASET', 'plane_of', 'find_pairs', 'pixel_correlation', 'match_masks', 'summarize_matches', 'mask_agreement',
+           'annotation_agreement', 'agreement_table', 'download_brisc', 'masks_from']
 
 # %% ../nbs/02a_masks.ipynb #00ccc67d
 BRISC_DATASET = "briscdataset/brisc2025"
@@ -51,11 +53,17 @@ def pixel_correlation(a:np.ndarray, b:np.ndarray) -> float:
     if a.std() == 0 or b.std() == 0: return float(np.array_equal(a, b))
     return float(np.corrcoef(a, b)[0, 1])
 
+# %% ../nbs/02a_masks.ipynb #25c1a7a9
+def _digests(paths:pd.Series, n_workers:int=None) -> list:
+    "The SHA-256 of each file's bytes (None where a file cannot be read), read in parallel"
+    def one(path):
+        try: return hashlib.sha256(read_image_bytes(path)).hexdigest()
+        except ImageDecodeError: return None
+    with ThreadPoolExecutor(n_workers or os.cpu_count()) as pool: return list(pool.map(one, paths))
+
 # %% ../nbs/02a_masks.ipynb #c91f8a6e
-def _candidates(source:dict, index:pd.DataFrame, hashes:np.ndarray, threshold:int, min_correlation:float) -> tuple:
-    "(how, distinct matching contents as index rows, best correlation) for one source image"
-    exact = index[index.sha256 == source["sha256"]]
-    if len(exact): return "exact", exact, 1.0
+def _content_candidates(source:dict, index:pd.DataFrame, hashes:np.ndarray, threshold:int, min_correlation:float) -> tuple:
+    "('content', distinct matching contents as index rows, best correlation) for one source image without a byte copy"
     source_hash = np.frombuffer(bytes.fromhex(source["phash"]), np.uint64)
     near = index[hamming(hashes, source_hash[None, :]) <= threshold]
     grey, best, confirmed = decode_image(source["image"])[..., 0], 0.0, []
@@ -73,36 +81,57 @@ def match_masks(source:str|Path,          # a folder of images/ + masks/ pairs (
                 min_correlation:float=0.99, # content match confirmed at this pixel correlation
                 n_workers:int=None, progress:bool=False) -> pd.DataFrame:  # one row per source mask: what happened to it
     "Match each source mask's image to an image of `data` (bytes, then content) and write the masks in `data`'s layout"
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)                  # made first: the report is written whatever happens
     pairs, problems = find_pairs(source)
     scan = scan_dataset(data, decode=False, n_workers=n_workers)
-    index, _ = fingerprints(scan.manifest, n_workers, progress)
-    index = scan.manifest.join(index, how="inner")
-    hashes = hashes_of(index.phash)
-    prints, unreadable = fingerprints(pairs.rename(columns={"image": "path"}), n_workers, progress)
+    index = scan.manifest.assign(sha256=_digests(scan.manifest.path, n_workers),
+                                 class_folder=[Path(p).relative_to(scan.root).parts[1] for p in scan.manifest.path])
+    pairs["sha256"] = _digests(pairs.image, n_workers)
+    by_bytes = {sha: rows for sha, rows in index.groupby("sha256")}
+    content = pairs[~pairs.sha256.isin(by_bytes)]             # pHash and pixels only for images without a byte copy
+    prints, unreadable = fingerprints(content.rename(columns={"image": "path"}), n_workers, progress)
+    if len(prints): index = index.join(fingerprints(index, n_workers, progress)[0][["phash"]], how="inner")
+    hashes = hashes_of(index.phash) if len(prints) else None
     rows = []
     for k, pair in pairs.iterrows():
-        row = dict(pair, status="unmatched", how="", correlation=np.nan, matched="", written="", problem="")
+        row = dict(pair, status="unmatched", how="", correlation=np.nan, matched="", read="", written="", problem="")
         if k in unreadable: rows.append(dict(row, status="invalid", problem=unreadable[k])); continue
-        source_info = dict(pair, **prints.loc[k])
-        how, found, best = _candidates(source_info, index, hashes, threshold, min_correlation)
+        if pair.sha256 in by_bytes: how, found, best = "exact", by_bytes[pair.sha256], 1.0
+        else: how, found, best = _content_candidates(dict(pair, **prints.loc[k]), index, hashes, threshold, min_correlation)
         row.update(how=how if len(found) else "", correlation=round(best, 4))
         if len(found) == 0: row["problem"] = f"no image of {scan.root} matches (best pixel correlation {best:.3f})"
         elif found.sha256.nunique() > 1:
             row.update(status="ambiguous", matched="; ".join(found.path), problem=f"{found.sha256.nunique()} different images match")
         else: row.update(status="matched", matched="; ".join(found.path))
         rows.append(row)
-    report = pd.concat([pd.DataFrame(rows), problems.assign(plane=None)], ignore_index=True)
-    _claimed_twice(report)
-    return _write_matched(report, index, Path(out))
+    report = pd.concat([pd.DataFrame(rows), problems.assign(plane=None)], ignore_index=True).fillna({"read": "", "written": ""})
+    return _write_matched(report, index, out)
 
 # %% ../nbs/02a_masks.ipynb #223177b3
-def _claimed_twice(report:pd.DataFrame):
-    "Mark as ambiguous every matched row whose image another matched row claims too"
+def _claimed_twice(report:pd.DataFrame, read:dict) -> dict:
+    "Rows claiming one image with different masks become ambiguous; agreeing claims share one plane, or none if theirs differ"
     matched = report[report.status == "matched"]
-    counts = matched.matched.value_counts()
-    for i in matched.index[matched.matched.map(counts) > 1]:
-        others = matched[(matched.matched == report.matched[i]) & (matched.index != i)]["mask"].tolist()
-        report.loc[i, ["status", "problem"]] = ["ambiguous", f"{report.matched[i]} is matched by other masks too: {others}"]
+    planes = {}
+    for image, rows in matched.groupby("matched"):
+        masks = [read[i] for i in rows.index]
+        planes[image] = rows.plane.iloc[0] if rows.plane.nunique(dropna=False) == 1 else None
+        if len(rows) > 1 and planes[image] is None:
+            report.loc[rows.index, "problem"] = f"one image, planes disagree ({', '.join(map(str, rows.plane))}): no plane recorded"
+        if all(m.shape == masks[0].shape and np.array_equal(m, masks[0]) for m in masks): continue
+        overlap = min(np.sum(masks[0] & m) / np.sum(masks[0] | m) if m.shape == masks[0].shape else 0.0 for m in masks[1:])
+        names = [Path(p).name for p in rows["mask"]]
+        report.loc[rows.index, ["status", "problem"]] = ["ambiguous", f"{image} is matched by {len(rows)} masks that "
+                                                         f"disagree (IoU down to {overlap:.2f}): {names}"]
+    return planes
+
+def _write_for(mask:np.ndarray, image, out:Path) -> tuple:
+    "(target, outcome): `mask` written for one dataset image (an index row), at its size, in its split and class folder"
+    if mask.shape != (image.height, image.width):
+        mask = cv2.resize(mask.astype(np.uint8), (image.width, image.height), interpolation=cv2.INTER_NEAREST) > 0
+    target = out/image.split/image.class_folder/f"{Path(image.path).stem}.png"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    return target, _write_mask(mask, target)
 
 def _write_mask(mask:np.ndarray, target:Path) -> str:
     "Write a boolean mask as a 0/255 PNG unless a different file is already there; returns what happened"
@@ -116,25 +145,30 @@ def _write_mask(mask:np.ndarray, target:Path) -> str:
     return "written"
 
 # %% ../nbs/02a_masks.ipynb #5b2196db
+def _read_matched(report:pd.DataFrame) -> dict:
+    "{row: mask} for every matched row whose mask `read_mask` accepts; the others become invalid, with the cause"
+    read = {}
+    for i in report.index[report.status == "matched"]:
+        size = probe_image(report.image[i], decode=False)
+        try: read[i], report.loc[i, "read"] = read_mask(report["mask"][i], shape=(size["height"], size["width"]), how=True)
+        except MaskError as err: report.loc[i, ["status", "problem"]] = ["invalid", str(err)]
+    return read
+
 def _write_matched(report:pd.DataFrame, index:pd.DataFrame, out:Path) -> pd.DataFrame:
     "Write every matched mask at its dataset image's size; record the planes in out/planes.csv and each outcome in the report"
-    planes = {}
+    read = _read_matched(report)
+    plane_of_image, planes = _claimed_twice(report, read), {}
+    images = {row.path: row for row in index.rename(columns={"class": "cls"}).itertuples()}
     for i in report.index[report.status == "matched"]:
-        item = report.loc[i]
-        image = decode_image(item["image"])
-        try: mask = read_mask(item["mask"], shape=image.shape, strict=True)
-        except MaskError as err: report.loc[i, ["status", "problem"]] = ["invalid", str(err)]; continue
-        written = []
-        for target_row in index[index.path.isin(item.matched.split("; "))].rename(columns={"class": "cls"}).itertuples():
-            if target_row.cls == "notumor":
-                report.loc[i, "problem"] = f"{target_row.path} is a notumor image: no mask written for it"; continue
-            resized = mask if mask.shape == (target_row.height, target_row.width) else cv2.resize(
-                mask.astype(np.uint8), (target_row.width, target_row.height), interpolation=cv2.INTER_NEAREST) > 0
-            target = out/target_row.split/Path(target_row.path).parent.name/f"{Path(target_row.path).stem}.png"
-            target.parent.mkdir(parents=True, exist_ok=True)
-            outcome = _write_mask(resized, target)
+        matched, written = report.matched[i], []
+        for image in (images[path] for path in matched.split("; ")):
+            if image.cls == "notumor":
+                report.loc[i, "problem"] = f"{image.path} is a notumor image: no mask written for it"
+                continue
+            target, outcome = _write_for(read[i], image, out)
             written.append(f"{target} ({outcome})")
-            if item.plane: planes[str(target.relative_to(out))] = item.plane
+            if plane_of_image[matched] and outcome != "kept the existing, different mask":
+                planes[str(target.relative_to(out))] = plane_of_image[matched]
         report.loc[i, "written"] = "; ".join(written)
         if not written: report.loc[i, "status"] = "invalid"
     _merge_planes(out, planes)
@@ -159,9 +193,45 @@ def summarize_matches(report:pd.DataFrame, examples:int=2) -> str:
         detail = f" ({(rows.how == 'exact').sum()} by bytes, {(rows.how == 'content').sum()} by content)" if status == "matched" else ""
         lines.append(f"{status}: {len(rows)}{detail}")
         for r in rows.head(examples).itertuples():
-            lines.append(f"  e.g. {Path(r.mask).name}: {r.matched or r.problem}" if status != "matched" else f"  e.g. {Path(r.mask).name} -> {r.matched}")
-    lines.append(f"mask files written: {written}")
+            lines.append(f"  e.g. {Path(r.mask).name} -> {r.matched}" if status == "matched" else f"  e.g. {Path(r.mask).name}: {r.problem}")
+    near = (report.read == "near-binary").sum()
+    lines.append(f"mask files written: {written}; masks read near-binary (thresholded at 127): {near}")
     return "\n".join(lines)
+
+# %% ../nbs/02a_masks.ipynb #c6a33d05
+def _centroid(mask:np.ndarray) -> tuple:
+    "The (row, column) pixel nearest a mask's centre of mass"
+    rows, cols = np.nonzero(mask)
+    return int(round(rows.mean())), int(round(cols.mean()))
+
+def mask_agreement(first:np.ndarray, # one annotation of an image, (H, W) bool
+                   second:np.ndarray, # another annotation of the same image
+                  ) -> dict:
+    "IoU of two masks of one image, and whether each one's centroid falls inside the other"
+    iou = np.sum(first & second) / np.sum(first | second)
+    return dict(iou=float(iou), first_centroid_in_second=bool(second[_centroid(first)]),
+                second_centroid_in_first=bool(first[_centroid(second)]))
+
+# %% ../nbs/02a_masks.ipynb #2a63bac5
+def annotation_agreement(data:str|Path,       # a dataset
+                         first:str|Path=None,  # one masks folder (None: the dataset's own masks/)
+                         second:str|Path=None, # another masks folder for the same images
+                         n_workers:int=None) -> pd.DataFrame:
+    "One row per image with a mask in both folders: its class, plane, and `mask_agreement`"
+    masked = lambda masks: scan_dataset(data, decode=False, masks=masks).manifest.dropna(subset=["mask_path"])
+    both = masked(first).merge(masked(second)[["path", "mask_path", "plane"]], on="path", suffixes=("_first", ""))
+    compare = lambda pair: mask_agreement(read_mask(pair[0]), read_mask(pair[1]))
+    with ThreadPoolExecutor(n_workers or os.cpu_count()) as pool:
+        scores = list(pool.map(compare, zip(both.mask_path_first, both.mask_path)))
+    return pd.concat([both[["path", "class", "plane"]], pd.DataFrame(scores, index=both.index)], axis=1)
+
+def agreement_table(agreement:pd.DataFrame) -> pd.DataFrame:
+    "Per class and overall: images, median IoU, the share under IoU 0.3, and how often each centroid falls in the other"
+    summary = lambda rows: pd.Series({"images": len(rows), "median IoU": rows.iou.median(), "IoU < 0.3": (rows.iou < 0.3).mean(),
+                                      "first's centroid in second": rows.first_centroid_in_second.mean(),
+                                      "second's centroid in first": rows.second_centroid_in_first.mean()})
+    table = pd.concat([agreement.groupby("class").apply(summary, include_groups=False), summary(agreement).to_frame("all").T])
+    return table.astype({"images": int}).round(3)
 
 # %% ../nbs/02a_masks.ipynb #9cd8e549
 def download_brisc() -> Path:

@@ -6,7 +6,7 @@ Docs: https://brain-gradcam.github.io/brain_gradcam/model.html.md"""
 
 # %% ../nbs/04_model.ipynb #738d8a5e
 from __future__ import annotations
-import os, weakref
+import os, urllib.error, weakref
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -17,9 +17,9 @@ from .data import CLASSES, resolve_weights
 
 # %% auto #0
 __all__ = ['BACKBONES', 'SQUASHES', 'Backbone', 'register_backbone', 'backbone_info', 'small_cnn', 'keras_application',
-           'backbone_weights', 'load_backbone', 'build_model', 'conv_layers', 'last_feature_map', 'backbone_of',
-           'cam_layer_of', 'output_layer', 'activation_name', 'flat_logit_model', 'flat_info', 'layer_output',
-           'cut_tensor', 'split_model']
+           'backbone_weights', 'download_failed', 'load_backbone', 'build_model', 'conv_layers', 'last_feature_map',
+           'backbone_of', 'cam_layer_of', 'output_layer', 'activation_name', 'flat_logit_model', 'flat_info',
+           'layer_output', 'cut_tensor', 'split_model']
 
 # %% ../nbs/04_model.ipynb #c02ddbc7
 @dataclass(frozen=True)
@@ -104,6 +104,11 @@ def backbone_weights(backbone:str, weights:str|Path|None) -> str|None:
     if str(weights) == "imagenet" and backbone != "xception": return "imagenet"   # $BRAIN_GRADCAM_WEIGHTS holds Xception weights
     return resolve_weights(None if str(weights) == "imagenet" else weights)
 
+# %% ../nbs/04_model.ipynb #397c81f6
+def download_failed(err:Exception) -> bool:
+    "True when `err` is a failed fetch (no network, an HTTP error), as Keras's `get_file` reports one"
+    return isinstance(err, (ConnectionError, urllib.error.URLError)) or str(err).startswith("URL fetch failure")
+
 # %% ../nbs/04_model.ipynb #70eb1337
 def load_backbone(build:Callable,     # a backbone's `build` (see `Backbone`)
                   weights:str|None,   # "imagenet" (downloaded), a weights file, or None
@@ -111,10 +116,11 @@ def load_backbone(build:Callable,     # a backbone's `build` (see `Backbone`)
     "The backbone without its top; a failed download or an unreadable weights file gets a message saying what to do"
     try: return build((size, size, 3), weights)
     except Exception as err:
-        if weights == "imagenet":
+        if weights == "imagenet" and download_failed(err):
             raise ConnectionError(f"{backbone}: the ImageNet weights could not be downloaded ({err}). Offline, set "
                                   "$BRAIN_GRADCAM_WEIGHTS to the Xception weights file, or pass a weights file (--weights FILE)") from None
-        if weights is not None: raise ValueError(f"{weights}: not a {backbone} weights file ({type(err).__name__}: {err})") from None
+        if weights not in (None, "imagenet"):
+            raise ValueError(f"{weights}: not a {backbone} weights file ({type(err).__name__}: {err})") from None
         raise
 
 # %% ../nbs/04_model.ipynb #adf61c94

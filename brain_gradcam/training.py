@@ -6,22 +6,22 @@ Docs: https://brain-gradcam.github.io/brain_gradcam/training.html.md"""
 
 # %% ../nbs/05_training.ipynb #922eae17
 from __future__ import annotations
-import hashlib, json, os, shutil, time
+import hashlib, json, os, shutil, time, warnings
 from pathlib import Path
 
 import keras
 import numpy as np
 import pandas as pd
 
-from .data import CLASSES, PROFILES, resolve_data, resolve_masks
+from .data import CLASSES, PROFILES, masks_label, resolve_data, resolve_masks
 from .pipeline import batches_of, image_dataset, make_dataset, training_split
 from .model import backbone_info, backbone_weights, build_model, cam_layer_of, cut_tensor, split_model
 
 # %% auto #0
 __all__ = ['RUN_FILE', 'TRAIN_IMAGES', 'training_settings', 'cap_per_class', 'manifest_fingerprint', 'cached_features',
            'translate_map', 'ArrayBatches', 'class_weights', 'fit_cached', 'claim_run_dir', 'train',
-           'distribution_strategy', 'warmup_cosine', 'epoch_seed', 'fit_epochs', 'save_trained', 'load_trained',
-           'loaded', 'model_folder', 'ensure_model', 'series_model', 'plot_curves', 'phase_report']
+           'distribution_strategy', 'warmup_cosine', 'epoch_seed', 'fit_epochs', 'save_seen_images', 'save_trained',
+           'load_trained', 'loaded', 'model_folder', 'ensure_model', 'series_model', 'plot_curves', 'phase_report']
 
 # %% ../nbs/05_training.ipynb #0d0317c7
 def training_settings(profile:str="quick", backbone:str="xception", **overrides) -> dict:
@@ -332,8 +332,20 @@ def _train_end_to_end(backbone, weights, train_rows, val_rows, out_dir, settings
                    precision="mixed_float16" if settings["mixed_precision"] else "float32")
     return final, log, runtime
 
+# %% ../nbs/05_training.ipynb #a0c2ad60
+def save_seen_images(data:pd.DataFrame, out_dir:str|Path) -> Path|None:
+    "Write the train and val images' hashes, each with its role, to out_dir/train_images.csv; warn, naming it, when it cannot"
+    seen = data[data.subset.isin(["train", "val"])]          # val chose the epoch: a copy of one is not unseen either
+    if not {"sha256", "phash"} <= set(seen.columns):
+        warnings.warn(f"{Path(out_dir)/TRAIN_IMAGES} not written: the split has no sha256 and phash columns (make it with "
+                      "`training_split`), so copies of this model's training images cannot be found elsewhere", stacklevel=2)
+        return None
+    seen = seen.assign(file=seen.path.map(lambda p: Path(p).name), role=seen.subset)
+    seen[["file", "class", "role", "sha256", "phash"]].to_csv(Path(out_dir)/TRAIN_IMAGES, index=False)
+    return Path(out_dir)/TRAIN_IMAGES
+
 # %% ../nbs/05_training.ipynb #7b1090de
-TRAIN_IMAGES = "train_images.csv"   # in a model directory: file, class, sha256 and pHash of every training image
+TRAIN_IMAGES = "train_images.csv"   # in a model directory: file, class, role (train or val), sha256 and pHash of the images it saw
 
 def save_trained(model, out_dir:str|Path, data:pd.DataFrame, backbone:str, settings:dict, seed:int,
                  logs:dict, timings:dict, weights_spec:str=None,
@@ -356,10 +368,7 @@ def save_trained(model, out_dir:str|Path, data:pd.DataFrame, backbone:str, setti
                                  macro_f1=float(f1_score(val_rows.label, predicted, average="macro"))),
                 epochs={phase: int(len(log)) for phase, log in logs.items()}, timings=timings, runtime=runtime or {},
                 versions=dict(keras=keras.__version__, tensorflow=__import__("tensorflow").__version__))
-    train_rows = data[data.subset == "train"]
-    if {"sha256", "phash"} <= set(train_rows.columns):              # what `evaluate` needs to flag copies of them elsewhere
-        train_rows.assign(file=train_rows.path.map(lambda p: Path(p).name))[["file", "class", "sha256", "phash"]].to_csv(
-            out_dir/TRAIN_IMAGES, index=False)
+    save_seen_images(data, out_dir)
     model.save(out_dir/"model.keras")
     (out_dir/"model.json").write_text(json.dumps(card, indent=1))
     return card
@@ -425,6 +434,7 @@ def series_model(data=None,                  # the notebooks' parameters, as in 
     "(root, masks_dir, split, model, card): what notebooks 06-09 start from; the model trained now if `model_dir` holds none"
     root = resolve_data(data)
     masks_dir = resolve_masks(masks, root)                            # None: the dataset's own masks/
+    print(f"tumor masks: {masks_label(masks_dir)}")
     split = training_split(root, seed=seed, masks=masks_dir)
     model, card, trained_now = ensure_model(split, model_dir, backbone, weights, profile, seed, **overrides)
     if trained_now: print(f"{model_dir} held no model: trained it as 05_training does")
