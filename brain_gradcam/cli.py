@@ -6,7 +6,7 @@ Docs: https://brain-gradcam.github.io/brain_gradcam/cli.html.md"""
 
 # %% ../nbs/91_cli.ipynb #e6fc8a9e
 from __future__ import annotations
-import argparse, json, sys
+import argparse, json, os, sys
 from pathlib import Path
 
 from .data import PROFILES
@@ -60,15 +60,32 @@ def _train(args):
     from brain_gradcam.data import resolve_data, resolve_profile
     from brain_gradcam.pipeline import training_split
     from brain_gradcam.runner import parse_parameter
-    from brain_gradcam.training import train
+    from brain_gradcam.training import cluster_role, train
+    if args.workers > 1 and args.local:
+        from brain_gradcam.workers import launch_local
+        return 1 if any(launch_local([a for a in args.argv if a != "--local"], args.workers)) else 0
+    if args.workers > 1: _join_cluster(args)
     overrides = dict(parse_parameter(s) for s in args.setting)
     weights = None if args.weights == "none" else args.weights
     if args.guided: return _train_guided(args, weights, resolve_profile(args.profile), overrides)
     split = training_split(resolve_data(args.data), seed=args.seed)
     card = train(split, args.out, backbone=args.backbone, weights=weights, profile=resolve_profile(args.profile), seed=args.seed,
                  verbose=1, overwrite=args.overwrite, **overrides)
+    if args.workers > 1 and cluster_role()[0]:
+        print(f"trained with the chief, which wrote {args.out}")
+        return 0
     print(json.dumps(dict(model_dir=str(args.out), val_metrics=card["val_metrics"], timings=card["timings"]), indent=1))
     return 0
+
+def _join_cluster(args):
+    "Check that TF_CONFIG names --workers workers, and join the cluster before TensorFlow runs anything else"
+    from brain_gradcam.training import cluster_role, distribution_strategy
+    if args.guided: raise ValueError("--workers trains end to end; guided fine-tuning runs on one machine")
+    if not os.environ.get("TF_CONFIG"):
+        raise ValueError(f"--workers {args.workers} needs TF_CONFIG naming the cluster on each machine (05a_workers), or --local")
+    named = cluster_role()[1]
+    if named != args.workers: raise ValueError(f"TF_CONFIG names {named} workers; --workers says {args.workers}")
+    distribution_strategy()
 
 def _train_guided(args, weights, profile, overrides):
     "The default model (reused from --base, else trained there), then guided fine-tuning from it into --out"
@@ -239,6 +256,9 @@ def build_parser() -> argparse.ArgumentParser:
     train.add_argument("--masks", help="with --guided: the masks folder (default: the dataset's masks/), or 'brisc'")
     train.add_argument("--guided-epochs", type=int, default=3, help="with --guided: fine-tuning epochs (default 3)")
     train.add_argument("--guided-weight", type=float, default=1.0, help="with --guided: the penalty's weight against the cross-entropy (default 1)")
+    train.add_argument("--workers", type=int, default=1, help="train on N workers under MultiWorkerMirroredStrategy, each "
+                       "configured by its TF_CONFIG; end to end only (--profile gpu, or --backbone small_cnn); see 05a_workers")
+    train.add_argument("--local", action="store_true", help="with --workers N: start the N workers on this machine and wait for them")
     train.set_defaults(func=_train)
     evaluate = commands.add_parser("evaluate", help="score a trained model: raw and leak-free, with confidence intervals",
                                    description="Score a trained model; writes the metrics (JSON) and per-image predictions (CSV).")
@@ -293,6 +313,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv:list=None) -> int:
     "Entry point of the `brain-gradcam` console script"
     args = build_parser().parse_args(argv)
+    args.argv = list(sys.argv[2:] if argv is None else argv[1:])      # the command's own arguments, for the local launcher
     try: return args.func(args)
     except (ValueError, FileNotFoundError, FileExistsError, KeyError, ConnectionError) as err:
         print(f"brain-gradcam {args.command}: error: {err}", file=sys.stderr)

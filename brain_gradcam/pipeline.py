@@ -106,15 +106,21 @@ def batches_of(images,                     # an `image_dataset`
                backbone:str="xception", batch_size:int=32,
                augment:bool=False,         # augment (training batches only)
                shuffle:bool=False,         # shuffle (anew every pass over the dataset)
-               seed:int=42):
+               seed:int=42,
+               length:int=None,            # make a pass this many images long, going round again (several workers' equal steps)
+               class_weight:dict=None):    # add each image's class weight as a third element (Keras's sample weights)
     "Batched, preprocessed, prefetched (images, labels) from an `image_dataset`, shuffled and augmented with `seed`"
     import tensorflow as tf
     if shuffle: images = images.shuffle(int(images.cardinality()), seed=seed, reshuffle_each_iteration=True)
+    if length: images = images.repeat().take(length)
     ds = images.batch(batch_size)
     if augment:                 # one batch at a time: the layers' random state advances in a fixed order (reproducible)
         layers = augmenter(seed)
         ds = ds.map(lambda x, y: (layers(tf.cast(x, tf.float32), training=True), y))
     ds = ds.map(lambda x, y: (preprocess(tf.cast(x, tf.float32), backbone), y), num_parallel_calls=tf.data.AUTOTUNE)
+    if class_weight:
+        table = tf.constant([class_weight.get(c, 0.0) for c in range(max(class_weight) + 1)], tf.float32)
+        ds = ds.map(lambda x, y: (x, y, tf.gather(table, y)))
     return ds.prefetch(tf.data.AUTOTUNE)
 
 def make_dataset(manifest:pd.DataFrame,   # rows with `path` and `label`

@@ -6,7 +6,7 @@ Docs: https://brain-gradcam.github.io/brain_gradcam/training.html.md"""
 
 # %% ../nbs/05_training.ipynb #922eae17
 from __future__ import annotations
-import hashlib, json, os, shutil, time, warnings
+import contextlib, hashlib, json, os, shutil, tempfile, time, warnings
 from pathlib import Path
 
 import keras
@@ -19,8 +19,9 @@ from .model import backbone_info, backbone_weights, build_model, cam_layer_of, c
 
 # %% auto #0
 __all__ = ['RUN_FILE', 'TRAIN_IMAGES', 'training_settings', 'cap_per_class', 'manifest_fingerprint', 'cached_features',
-           'translate_map', 'ArrayBatches', 'class_weights', 'fit_cached', 'claim_run_dir', 'train',
-           'distribution_strategy', 'warmup_cosine', 'epoch_seed', 'fit_epochs', 'save_seen_images', 'save_trained',
+           'translate_map', 'ArrayBatches', 'class_weights', 'fit_cached', 'claim_run_dir', 'train', 'cluster_role',
+           'distribution_strategy', 'warmup_cosine', 'epoch_seed', 'fit_epochs', 'shard_rows', 'worker_batches',
+           'AverageAcrossWorkers', 'fit_across_workers', 'follow_chief', 'save_seen_images', 'save_trained',
            'load_trained', 'loaded', 'model_folder', 'ensure_model', 'series_model', 'plot_curves', 'phase_report']
 
 # %% ../nbs/05_training.ipynb #0d0317c7
@@ -217,9 +218,18 @@ def train(split:pd.DataFrame,           # from `training_split` (subset column: 
     backbone_weights(backbone, weights)                                       # a missing weights file: an error before any folder
     data = cap_per_class(split, settings["max_train_per_class"], settings["max_val_per_class"], seed)
     train_rows, val_rows = data[data.subset == "train"], data[data.subset == "val"]
-    out_dir = claim_run_dir(out_dir, dict(backbone=backbone, weights=_weights_spec(weights), settings=settings, seed=seed,
-                                          train_manifest_fingerprint=manifest_fingerprint(train_rows),
-                                          val_manifest_fingerprint=manifest_fingerprint(val_rows)), overwrite)
+    identity = dict(backbone=backbone, weights=_weights_spec(weights), settings=settings, seed=seed,
+                    train_manifest_fingerprint=manifest_fingerprint(train_rows), val_manifest_fingerprint=manifest_fingerprint(val_rows))
+    worker, workers = cluster_role()
+    if workers > 1 and backbone_info(backbone).pretrained and not settings["end_to_end"]:
+        raise ValueError(f"training on {workers} workers is end to end: use profile='gpu', backbone='small_cnn' or end_to_end=True")
+    if worker == 0: return _train_in(claim_run_dir(out_dir, identity, overwrite), data, backbone, weights, settings, seed, verbose, callbacks)
+    with tempfile.TemporaryDirectory(prefix=f"brain-gradcam-worker{worker}-") as own:   # another worker: what it writes is thrown away
+        return _train_in(follow_chief(out_dir, identity, own), data, backbone, weights, settings, seed, 0, callbacks)
+
+def _train_in(out_dir:Path, data:pd.DataFrame, backbone, weights, settings:dict, seed:int, verbose:int, callbacks) -> dict:
+    "`train`'s work in a claimed `out_dir`: the end-to-end path or the two cached phases, then the model and its card saved"
+    train_rows, val_rows = data[data.subset == "train"], data[data.subset == "val"]
     y_train, y_val = train_rows.label.to_numpy(), val_rows.label.to_numpy()
     size, crop, timings, logs = settings["image_size"], settings["crop"], {}, {}
     runtime = dict(strategy="none: cached features, one device", replicas=1, precision="float32")
@@ -254,10 +264,30 @@ def train(split:pd.DataFrame,           # from `training_split` (subset column: 
     return save_trained(model, out_dir, data, backbone, settings, seed, logs, timings, weights_spec=_weights_spec(weights), runtime=runtime)
 
 # %% ../nbs/05_training.ipynb #307f49de
+def cluster_role(tf_config:str=None) -> tuple:
+    "(this process's index, the number of workers) in the cluster `TF_CONFIG` names; (0, 1) without one. Index 0 is the chief"
+    config = json.loads(os.environ.get("TF_CONFIG") or "{}" if tf_config is None else tf_config)
+    cluster, task = config.get("cluster", {}), config.get("task", {})
+    if set(cluster) - {"chief", "worker"}:
+        raise ValueError(f"TF_CONFIG: jobs {sorted(set(cluster) - {'chief', 'worker'})} are not chief or worker")
+    tasks = [("chief", i) for i in range(len(cluster.get("chief", [])))] + [("worker", i) for i in range(len(cluster.get("worker", [])))]
+    if not tasks: return 0, 1
+    me = (task.get("type"), task.get("index", 0))
+    if me not in tasks: raise ValueError(f"TF_CONFIG: this task {me} is not in its cluster {cluster}")
+    return tasks.index(me), len(tasks)
+
+_STRATEGIES = {}   # a process makes one MultiWorkerMirroredStrategy: it starts the cluster's servers
+
 def distribution_strategy():
-    "`tf.distribute.MirroredStrategy` over every visible GPU (on a machine without one: the CPU, one replica)"
+    "`MultiWorkerMirroredStrategy` when `TF_CONFIG` names several workers; else `MirroredStrategy` over every visible GPU (a CPU: one replica)"
     import tensorflow as tf
-    return tf.distribute.MirroredStrategy()
+    if cluster_role()[1] == 1: return tf.distribute.MirroredStrategy()
+    if "workers" not in _STRATEGIES:
+        try: _STRATEGIES["workers"] = tf.distribute.MultiWorkerMirroredStrategy()
+        except RuntimeError as err:
+            raise RuntimeError(f"{err}: make the strategy (`distribution_strategy()`) before TensorFlow runs anything else, "
+                               "as `brain-gradcam train --workers` does") from None
+    return _STRATEGIES["workers"]
 
 def warmup_cosine(peak_lr:float, steps_per_epoch:int, epochs:int, warmup_epochs:int):
     "A learning rate that rises linearly to `peak_lr` over the warm-up epochs, then decays along a cosine to 0"
@@ -267,9 +297,9 @@ def warmup_cosine(peak_lr:float, steps_per_epoch:int, epochs:int, warmup_epochs:
                                                   warmup_target=peak_lr if warmup else None, warmup_steps=warmup)
 
 # %% ../nbs/05_training.ipynb #f3b0274e
-def epoch_seed(seed:int, epoch:int) -> int:
-    "The seed of epoch `epoch`'s random draws, from (seed, epoch) alone"
-    return int(np.random.default_rng([seed, epoch]).integers(2**31 - 1))
+def epoch_seed(seed:int, epoch:int, worker:int=0) -> int:
+    "The seed of epoch `epoch`'s random draws (on worker `worker` of several), from (seed, epoch, worker) alone"
+    return int(np.random.default_rng([seed, epoch, *([worker] if worker else [])]).integers(2**31 - 1))
 
 def _reset_dropout(model, epoch:int):
     "Set every seed generator of `model` (its dropout) to the state epoch `epoch` starts from, whatever ran before"
@@ -291,7 +321,7 @@ def fit_epochs(model, batches_for,        # batches_for(epoch) -> that epoch's t
         if len(log) and len(log) - 1 - int(log.val_loss.idxmin()) >= patience: break
         _reset_dropout(model, epoch)
         history = model.fit(batches_for(epoch), validation_data=val_data, initial_epoch=epoch, epochs=epoch + 1, verbose=verbose,
-                            class_weight=class_weight, callbacks=list(callbacks))
+                            class_weight=class_weight, callbacks=list(callbacks), shuffle=False)   # the batches shuffle themselves
         row = pd.DataFrame([{"epoch": epoch, **{k: float(v[-1]) for k, v in history.history.items()}}])
         model.save_weights(out_dir/f"epoch-{epoch}.weights.h5")
         if not len(log) or row.val_loss[0] < log.val_loss.min(): shutil.copyfile(out_dir/f"epoch-{epoch}.weights.h5", best)
@@ -301,16 +331,81 @@ def fit_epochs(model, batches_for,        # batches_for(epoch) -> that epoch's t
     model.load_weights(best)
     return log
 
+# %% ../nbs/05_training.ipynb #c6198afd
+def shard_rows(rows:pd.DataFrame, worker:int, workers:int) -> pd.DataFrame:
+    "The rows worker `worker` of `workers` trains on: every `workers`-th file from its index (a file belongs to one worker)"
+    return rows.iloc[worker::workers]
+
+def worker_batches(strategy, rows:pd.DataFrame, backbone:str, settings:dict, seed:int, train:bool,
+                   class_weight:dict=None) -> tuple:
+    "(batches_for(epoch), steps): this worker's shard of `rows`, decoded once, as distributed batches; every worker takes `steps`"
+    worker, workers = cluster_role()
+    images = image_dataset(shard_rows(rows, worker, workers), settings["image_size"], settings["crop"])
+    length = -(-len(rows) // workers)                                  # the largest shard's length: every worker's pass
+    def batches_for(epoch:int):
+        def shard(context):
+            batch = context.get_per_replica_batch_size(settings["batch_size"] * strategy.num_replicas_in_sync)
+            return batches_of(images, backbone, batch, augment=train, shuffle=train, seed=epoch_seed(seed, epoch, worker),
+                              length=length, class_weight=class_weight)
+        return strategy.distribute_datasets_from_function(shard)
+    return batches_for, -(-length // settings["batch_size"])
+
+# %% ../nbs/05_training.ipynb #16fe50ff
+class AverageAcrossWorkers(keras.callbacks.Callback):
+    "Before each validation, set every worker's BatchNorm statistics to their mean over the workers (each moved them on its shard)"
+    def __init__(self, strategy): super().__init__(); self.strategy = strategy
+    def on_test_begin(self, logs=None):
+        import tensorflow as tf
+        for variable in [v for v in self.model.non_trainable_variables if v.name != "seed_generator_state"]:
+            local = self.strategy.run(lambda v=variable: tf.identity(v.value))
+            variable.assign(self.strategy.reduce("MEAN", local, axis=None))
+
+def fit_across_workers(model):
+    "Let Keras 3's `fit` train `model` under MultiWorkerMirroredStrategy (keras-team/keras#20585); call `fit` in the strategy's scope"
+    model._distribute_strategy = None              # skip the first build, which reduces an (x, y) batch across workers and fails
+    for name in ("train_step", "test_step"):       # Keras averages each log along axis 0 across workers: give it one
+        step = getattr(model, name)
+        setattr(model, name, lambda data, step=step: {k: keras.ops.reshape(v, (1,)) for k, v in step(data).items()})
+    return model
+
+def follow_chief(chief_dir:str|Path, identity:dict, own_dir:str|Path, timeout:float=600) -> Path:
+    "`own_dir`, ready for a worker other than the chief: once the chief has claimed `chief_dir`, a copy of its last finished epoch"
+    run_file, wanted = Path(chief_dir)/RUN_FILE, json.loads(json.dumps(identity))
+    deadline = time.monotonic() + timeout
+    while not (run_file.is_file() and _json_or_none(run_file) == wanted):
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"{run_file}: the chief has not claimed {chief_dir} for this run in {timeout:.0f} s; every worker "
+                               "needs the model folder at the same path (a shared disk)")
+        time.sleep(0.5)
+    chief, own = Path(chief_dir)/"end_to_end", Path(own_dir)/"end_to_end"
+    own.mkdir(parents=True, exist_ok=True)
+    if (chief/"log.csv").is_file():
+        last = len(pd.read_csv(chief/"log.csv")) - 1
+        for name in ("log.csv", "best.weights.h5", f"epoch-{last}.weights.h5"): shutil.copyfile(chief/name, own/name)
+    (Path(own_dir)/RUN_FILE).write_text(json.dumps(identity, indent=1))
+    return Path(own_dir)
+
+def _json_or_none(path:Path):
+    "The JSON in `path`, or None while it is half written"
+    try: return json.loads(path.read_text())
+    except json.JSONDecodeError: return None
+
 # %% ../nbs/05_training.ipynb #873563d0
 def _train_end_to_end(backbone, weights, train_rows, val_rows, out_dir, settings, seed, verbose, callbacks) -> tuple:
     "(float32 model, log, runtime): every layer trained from pixels, under `distribution_strategy()` and the profile's precision"
     import keras
     size, crop, epochs, lr = settings["image_size"], settings["crop"], settings["head_epochs"], settings["head_lr"]
-    strategy = distribution_strategy()
-    batch = settings["batch_size"] * strategy.num_replicas_in_sync
-    train_images = image_dataset(train_rows, size, crop)                     # decoded once; shuffled and augmented anew each epoch
-    batches_for = lambda epoch: batches_of(train_images, backbone, batch, augment=True, shuffle=True, seed=epoch_seed(seed, epoch))
-    val_ds = make_dataset(val_rows, backbone, size, batch, crop=crop)
+    strategy, (worker, workers) = distribution_strategy(), cluster_role()
+    batch, class_weight = settings["batch_size"] * strategy.num_replicas_in_sync, class_weights(train_rows.label.to_numpy())
+    steps = int(np.ceil(len(train_rows) / batch))
+    if workers > 1:                                                          # each worker its own shard, decoded once
+        batches_for, steps = worker_batches(strategy, train_rows, backbone, settings, seed, train=True, class_weight=class_weight)
+        val_ds = worker_batches(strategy, val_rows, backbone, settings, seed, train=False)[0](0)
+        class_weight, callbacks = None, [*callbacks, AverageAcrossWorkers(strategy)]   # class weights ride in the batches
+    else:
+        train_images = image_dataset(train_rows, size, crop)                 # decoded once; shuffled and augmented anew each epoch
+        batches_for = lambda epoch: batches_of(train_images, backbone, batch, augment=True, shuffle=True, seed=epoch_seed(seed, epoch))
+        val_ds = make_dataset(val_rows, backbone, size, batch, crop=crop)
     phase_dir = Path(out_dir)/"end_to_end"; phase_dir.mkdir(parents=True, exist_ok=True)
     before = keras.mixed_precision.global_policy()
     try:
@@ -318,18 +413,19 @@ def _train_end_to_end(backbone, weights, train_rows, val_rows, out_dir, settings
         keras.utils.set_random_seed(seed)
         with strategy.scope():
             model = build_model(backbone, weights=weights, image_size=size, seed=seed)
-            steps = int(np.ceil(len(train_rows) / batch))
             model.compile(optimizer=keras.optimizers.Adam(warmup_cosine(lr, steps, epochs, settings["warmup_epochs"])),
                           loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True), metrics=["accuracy"])
-        log = fit_epochs(model, batches_for, val_ds, phase_dir, epochs, settings["patience"], seed, verbose, callbacks,
-                         class_weight=class_weights(train_rows.label.to_numpy()))
+        if workers > 1: fit_across_workers(model)
+        with strategy.scope() if workers > 1 else contextlib.nullcontext():
+            log = fit_epochs(model, batches_for, val_ds, phase_dir, epochs, settings["patience"], seed, verbose, callbacks, class_weight)
         trained = model.get_weights()
     finally:
         keras.mixed_precision.set_global_policy(before)
     final = build_model(backbone, weights=None, image_size=size, seed=seed)      # float32, outside the strategy: loads anywhere
     final.set_weights(trained)
-    runtime = dict(strategy=type(strategy).__name__, replicas=strategy.num_replicas_in_sync,
-                   precision="mixed_float16" if settings["mixed_precision"] else "float32")
+    name = "MultiWorkerMirroredStrategy" if workers > 1 else type(strategy).__name__   # TensorFlow's class: CollectiveAllReduceStrategy
+    runtime = dict(strategy=name, replicas=strategy.num_replicas_in_sync,
+                   precision="mixed_float16" if settings["mixed_precision"] else "float32", **({"workers": workers} if workers > 1 else {}))
     return final, log, runtime
 
 # %% ../nbs/05_training.ipynb #a0c2ad60
