@@ -348,7 +348,7 @@ def worker_batches(strategy, rows:pd.DataFrame, backbone:str, settings:dict, see
             return batches_of(images, backbone, batch, augment=train, shuffle=train, seed=epoch_seed(seed, epoch, worker),
                               length=length, class_weight=class_weight)
         return strategy.distribute_datasets_from_function(shard)
-    return batches_for, -(-length // settings["batch_size"])
+    return batches_for, -(-length // (settings["batch_size"] * strategy.num_replicas_in_sync // workers))
 
 # %% ../nbs/05_training.ipynb #16fe50ff
 class AverageAcrossWorkers(keras.callbacks.Callback):

@@ -55,17 +55,20 @@ def launch_local(train_args:list,         # `brain-gradcam train` arguments, wit
                  grace:float=10,           # seconds the others get to stop after one fails
                 ) -> list:
     "Run `brain-gradcam train` as `workers` processes on this machine; wait for all; report each one's exit; their exit codes"
-    processes = []
-    for index, config in enumerate(local_cluster(workers)):
-        processes.append(subprocess.Popen([sys.executable, "-c", WORKER, "train", *map(str, train_args)], text=True,
-                                          env={**os.environ, "TF_CONFIG": config}, stdout=subprocess.PIPE, stderr=subprocess.STDOUT))
-        threading.Thread(target=_relay, args=(processes[-1].stdout, f"[worker {index}]"), daemon=True).start()
-    if on_start: on_start(processes)
-    stopped = set()
-    while any(p.poll() is None for p in processes):
-        if any(p.poll() not in (None, 0) for p in processes): stopped = _stop(processes, grace)
-        time.sleep(0.2)
+    processes, relays, stopped = [], [], set()
+    try:
+        for index, config in enumerate(local_cluster(workers)):
+            processes.append(subprocess.Popen([sys.executable, "-c", WORKER, "train", *map(str, train_args)], text=True,
+                                              env={**os.environ, "TF_CONFIG": config}, stdout=subprocess.PIPE, stderr=subprocess.STDOUT))
+            relays.append(threading.Thread(target=_relay, args=(processes[-1].stdout, f"[worker {index}]"), daemon=True))
+            relays[-1].start()
+        if on_start: on_start(processes)
+        while any(p.poll() is None for p in processes):
+            if any(p.poll() not in (None, 0) for p in processes): stopped = _stop(processes, grace)
+            time.sleep(0.2)
+    finally: _stop(processes, grace)                      # the launcher interrupted (Ctrl-C): no worker is left behind
     codes = [p.wait() for p in processes]
+    for relay in relays: relay.join(timeout=5)            # their last lines before the report
     for i, (process, code) in enumerate(zip(processes, codes)):
         cause = ", stopped by the launcher after another worker failed" if i in stopped else ""
         print(f"worker {i} (pid {process.pid}): {exit_note(code)}{cause}")
