@@ -10,7 +10,7 @@ import json, os, signal, socket, subprocess, sys, threading, time
 from pathlib import Path
 
 # %% auto #0
-__all__ = ['WORKER', 'free_ports', 'local_cluster', 'exit_note', 'launch_local', 'train_on_workers']
+__all__ = ['WORKER', 'free_ports', 'local_cluster', 'exit_note', 'launch_local', 'train_args', 'train_on_workers']
 
 # %% ../nbs/05a_workers.ipynb #92b7d56d
 def free_ports(n:int, host:str="127.0.0.1") -> list:
@@ -49,7 +49,7 @@ def _stop(processes:list, grace:float) -> set:
         if processes[i].poll() is None: processes[i].kill()
     return running
 
-def launch_local(train_args:list,         # `brain-gradcam train` arguments, with --workers N and without --local
+def launch_local(args:list,               # `brain-gradcam train` arguments (`train_args`), with --workers N, without --local
                  workers:int=2,
                  on_start=None,            # called with the worker processes once started (a test kills one)
                  grace:float=10,           # seconds the others get to stop after one fails
@@ -58,7 +58,7 @@ def launch_local(train_args:list,         # `brain-gradcam train` arguments, wit
     processes, relays, stopped = [], [], set()
     try:
         for index, config in enumerate(local_cluster(workers)):
-            processes.append(subprocess.Popen([sys.executable, "-c", WORKER, "train", *map(str, train_args)], text=True,
+            processes.append(subprocess.Popen([sys.executable, "-c", WORKER, "train", *map(str, args)], text=True,
                                               env={**os.environ, "TF_CONFIG": config}, stdout=subprocess.PIPE, stderr=subprocess.STDOUT))
             relays.append(threading.Thread(target=_relay, args=(processes[-1].stdout, f"[worker {index}]"), daemon=True))
             relays[-1].start()
@@ -75,12 +75,17 @@ def launch_local(train_args:list,         # `brain-gradcam train` arguments, wit
     return codes
 
 # %% ../nbs/05a_workers.ipynb #d29068f8
+def train_args(data:str|Path, out:str|Path, workers:int=2, backbone:str="xception", weights="imagenet",
+               profile:str="gpu", seed:int=42, **overrides) -> list:
+    "The `brain-gradcam train` arguments of one worker of a `workers`-worker run of `training.train` with these arguments"
+    settings = sum((["-s", f"{k}={v!r}"] for k, v in overrides.items()), [])
+    return ["--data", data, "--out", out, "--backbone", backbone, "--weights", "none" if weights is None else weights,
+            "--profile", profile, "--seed", seed, "--workers", workers, *settings]
+
 def train_on_workers(data:str|Path, out:str|Path, workers:int=2, backbone:str="xception", weights="imagenet",
                      profile:str="gpu", seed:int=42, **overrides) -> dict:
     "`training.train` on `workers` local workers (`launch_local`); the chief's model card, or an error naming the workers that failed"
-    args = ["--data", data, "--out", out, "--backbone", backbone, "--weights", "none" if weights is None else weights,
-            "--profile", profile, "--seed", seed, "--workers", workers, *sum((["-s", f"{k}={v!r}"] for k, v in overrides.items()), [])]
-    codes = launch_local(args, workers)
+    codes = launch_local(train_args(data, out, workers, backbone, weights, profile, seed, **overrides), workers)
     if any(codes): raise RuntimeError(f"training on {workers} workers failed: " + "; ".join(
         f"worker {i} {exit_note(c)}" for i, c in enumerate(codes) if c))
     return json.loads((Path(out)/"model.json").read_text())
