@@ -8,7 +8,7 @@ import argparse, os, time
 import numpy as np
 
 from brain_gradcam.cleaning import audit_dataset, hamming, hashes_of, near_pairs
-from brain_gradcam.data import resolve_data
+from brain_gradcam.sources import resolve_data
 
 BUDGET_S, KAGGLE_IMAGES = 120.0, 7023
 

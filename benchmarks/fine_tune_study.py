@@ -27,7 +27,7 @@ def main():
     args = parser.parse_args()
     import keras
     import numpy as np
-    from brain_gradcam.data import resolve_data
+    from brain_gradcam.sources import resolve_data
     from brain_gradcam.evaluation import bootstrap_ci
     from brain_gradcam.model import build_model, cut_tensor, split_model
     from brain_gradcam.pipeline import training_split

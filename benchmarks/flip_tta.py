@@ -15,7 +15,7 @@ def main():
     args = parser.parse_args()
     import numpy as np
     import tensorflow as tf
-    from brain_gradcam.data import resolve_data
+    from brain_gradcam.sources import resolve_data
     from brain_gradcam.evaluation import evaluation_set, softmax
     from brain_gradcam.pipeline import make_dataset
     from brain_gradcam.training import load_trained

@@ -37,7 +37,8 @@ def train_step_cost(batch:int=8, steps:int=3) -> float:
 def pipeline_costs(n:int=96) -> tuple:
     "Seconds per image of (decode + crop + resize, augmentation) in `make_dataset` at 299x299 on this CPU"
     import tensorflow as tf
-    from brain_gradcam.data import resolve_data, scan_dataset
+    from brain_gradcam.data import scan_dataset
+    from brain_gradcam.sources import resolve_data
     from brain_gradcam.pipeline import make_dataset
     rows = scan_dataset(resolve_data(None, verbose=False), decode=False).manifest.sample(n, random_state=0)
     plain = make_dataset(rows, "xception", 299, 32, cache=False)

@@ -22,7 +22,7 @@ def main():
     parser.add_argument("--out", default=None, help="CSV of per-image scores")
     args = parser.parse_args()
     from brain_gradcam.gradcam import explain, file_batches, finish_maps
-    from brain_gradcam.data import resolve_data
+    from brain_gradcam.sources import resolve_data
     from brain_gradcam.pipeline import training_split
     from brain_gradcam.training import load_trained
     from brain_gradcam.explanation_metrics import location_prior, masked_rows, random_maps, score_maps, tolerance_for

@@ -20,7 +20,7 @@ def main():
     parser.add_argument("--seed", type=int, default=42)
     parser.add_argument("--out", default=None, help="CSV of per-image results")
     args = parser.parse_args()
-    from brain_gradcam.data import resolve_data
+    from brain_gradcam.sources import resolve_data
     from brain_gradcam.failure_analysis import dependence_summary, failure_table, pointing_by_dependence, tumor_dependence
     from brain_gradcam.training import load_trained
     from brain_gradcam.explanation_metrics import masked_rows

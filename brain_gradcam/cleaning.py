@@ -44,13 +44,15 @@ def fingerprint(path:str|Path) -> dict:
     grey = rgb[..., 0]
     chroma = np.abs(np.diff(rgb.astype(np.int16), axis=-1)).mean() * 2          # mean |R-G| + |G-B|
     return dict(sha256=hashlib.sha256(content).hexdigest(), phash=phash_bits(grey).tobytes().hex(),
-                phash64=phash_bits(grey, hash_size=8).tobytes().hex(),                 # the common 64-bit pHash, for comparison
+                phash64=phash_bits(grey,
+                                   hash_size=8).tobytes().hex(),                 # the common 64-bit pHash, for comparison
                 grey_std=float(grey.std()), dark_share=float((grey < 10).mean()),
                 saturated_share=float((grey >= 250).mean()), chroma=float(chroma))
 
 def hashes_of(phash_hex:pd.Series) -> np.ndarray:
     "The (N, words) uint64 array of a column of hex pHashes"
-    return np.stack([np.frombuffer(bytes.fromhex(h), np.uint64) for h in phash_hex]) if len(phash_hex) else np.zeros((0, 4), np.uint64)
+    return np.stack([np.frombuffer(bytes.fromhex(h),
+                                   np.uint64) for h in phash_hex]) if len(phash_hex) else np.zeros((0, 4), np.uint64)
 
 # %% ../nbs/02_cleaning.ipynb #f4ae33e4
 def fingerprints(manifest:pd.DataFrame, # a manifest (needs `path`)
@@ -90,7 +92,8 @@ def near_pairs(hashes:np.ndarray,   # (N, words) uint64 hashes
     "Every pair of hashes within `max_distance` bits, by multi-index hashing (no all-pairs comparison)"
     n, words = hashes.shape
     bits = np.unpackbits(hashes.astype(">u8").view(np.uint8), axis=1)       # (N, 64 * words)
-    bits = bits[:, np.random.default_rng(0).permutation(bits.shape[1])]      # mix correlated low-frequency bits across chunks
+    # mix correlated low-frequency bits across chunks
+    bits = bits[:, np.random.default_rng(0).permutation(bits.shape[1])]
     edges = np.linspace(0, bits.shape[1], max_distance + 2).astype(int)     # max_distance + 1 chunks
     candidates = []
     for lo, hi in zip(edges[:-1], edges[1:]):
@@ -113,10 +116,12 @@ def outlier_reasons(row, rules:dict=OUTLIER_RULES) -> str:
     "Why an image (a row with width, height and fingerprint statistics) is an outlier; '' if it is not"
     reasons = []
     if min(row.width, row.height) < rules["min_side"]: reasons.append(f"tiny ({row.width}x{row.height})")
-    if max(row.width / row.height, row.height / row.width) > rules["max_aspect"]: reasons.append(f"aspect ratio {row.width}x{row.height}")
+    if max(row.width / row.height, row.height / row.width) > rules["max_aspect"]:
+        reasons.append(f"aspect ratio {row.width}x{row.height}")
     if row.grey_std < rules["min_grey_std"]: reasons.append(f"near-empty (grey std {row.grey_std:.1f})")
     if row.dark_share > rules["max_dark_share"]: reasons.append(f"almost all black ({row.dark_share:.0%})")
-    if row.saturated_share > rules["max_saturated_share"]: reasons.append(f"saturated ({row.saturated_share:.0%} of pixels >= 250)")
+    if row.saturated_share > rules["max_saturated_share"]:
+        reasons.append(f"saturated ({row.saturated_share:.0%} of pixels >= 250)")
     if row.chroma > rules["max_chroma"]: reasons.append(f"colour image (chroma {row.chroma:.0f}), not a greyscale MRI")
     return "; ".join(reasons)
 
@@ -159,7 +164,8 @@ def audit_dataset(data:str|Path|DatasetScan, # a dataset folder, or its scan
     if isinstance(data, DatasetScan): scan = data
     else:
         with warnings.catch_warnings():                            # one warning below lists every skipped file
-            warnings.simplefilter("ignore"); scan = scan_dataset(data, decode=False, n_workers=n_workers, progress=progress,
+            warnings.simplefilter("ignore")
+            scan = scan_dataset(data, decode=False, n_workers=n_workers, progress=progress,
                                                                  masks=masks, splits=splits)
     table = scan.manifest.reset_index(drop=True)
     prints, errors = fingerprints(table, n_workers, progress)
@@ -170,7 +176,8 @@ def audit_dataset(data:str|Path|DatasetScan, # a dataset folder, or its scan
         table = table.drop(index=list(errors))
     if table.empty:
         skipped = "; ".join(scan.problems.error.head(3))
-        raise ValueError(f"{scan.root}: no usable image in {' or '.join(sorted(set(scan.problems.split) or set(splits)))}/ "
+        raise ValueError(f"{scan.root}: no usable image in "
+                         f"{' or '.join(sorted(set(scan.problems.split) or set(splits)))}/ "
                          f"({len(scan.problems)} files skipped{': ' + skipped if skipped else ''})")
     table = pd.concat([table, prints], axis=1).reset_index(drop=True)
     hashes = hashes_of(table.phash)
@@ -185,8 +192,8 @@ def audit_dataset(data:str|Path|DatasetScan, # a dataset folder, or its scan
     table["mask_path"] = table.mask_path.where(table.mask_problem == "", None)      # an unusable mask is no mask
     if len(scan.problems) or len(bad_masks):
         shown = "\n  ".join(list(scan.problems.error) + list(bad_masks.problem))
-        warnings.warn(f"{len(scan.problems)} files under {scan.root} are not usable images and {len(bad_masks)} mask files are not "
-                      f"usable masks; all skipped and listed in the report:\n  {shown}", stacklevel=2)
+        warnings.warn(f"{len(scan.problems)} files under {scan.root} are not usable images and {len(bad_masks)} mask "
+                      f"files are not usable masks; all skipped and listed in the report:\n  {shown}", stacklevel=2)
     return Audit(scan, table, near, threshold, build_report(scan, table, near, threshold, bad_masks))
 
 # %% ../nbs/02_cleaning.ipynb #b94674c2
@@ -226,7 +233,8 @@ def _counts(table, near):
 REPORT_KEYS = ["exact_dup_groups", "exact_dup_extra_files", "near_dup_groups", "cross_split_exact", "cross_split_near",
                "cross_class", "undecodable", "bad_masks", "extension_mismatch", "outliers"]
 
-def build_report(scan:DatasetScan, table:pd.DataFrame, near:pd.DataFrame, threshold:int, bad_masks:pd.DataFrame=None) -> dict:
+def build_report(scan:DatasetScan, table:pd.DataFrame, near:pd.DataFrame, threshold:int,
+                 bad_masks:pd.DataFrame=None) -> dict:
     "Counts overall and per split, plus the lists behind them, JSON-ready"
     bad_masks = pd.DataFrame(columns=["mask_path", "problem", "split"]) if bad_masks is None else bad_masks
     overall = dict(_counts(table, near), undecodable=len(scan.problems), bad_masks=len(bad_masks))
@@ -234,15 +242,21 @@ def build_report(scan:DatasetScan, table:pd.DataFrame, near:pd.DataFrame, thresh
     for split, rows in table.groupby("split"):
         local = {old: new for new, old in enumerate(rows.index)}              # table positions -> positions in `rows`
         inside = near[near.i.isin(local) & near.j.isin(local)]
-        counts = _counts(rows.reset_index(drop=True), pd.DataFrame({"i": inside.i.map(local), "j": inside.j.map(local), "distance": inside.distance}))
+        counts = _counts(rows.reset_index(drop=True),
+                         pd.DataFrame({"i": inside.i.map(local), "j": inside.j.map(local),
+                                       "distance": inside.distance}))
         mine = leaks[leaks.split == split]
-        counts.update(cross_split_exact=int((mine.kind == "exact").sum()), cross_split_near=int((mine.kind == "near").sum()),
-                      undecodable=int((scan.problems.split == split).sum()), bad_masks=int((bad_masks.split == split).sum()))
+        counts.update(cross_split_exact=int((mine.kind == "exact").sum()),
+                      cross_split_near=int((mine.kind == "near").sum()),
+                      undecodable=int((scan.problems.split == split).sum()),
+                      bad_masks=int((bad_masks.split == split).sum()))
         per_split[split] = counts
-    conflicts = [dict(paths=rows.path.tolist(), classes=rows["class"].tolist()) for _, rows in table.groupby("dup_group")
+    conflicts = [dict(paths=rows.path.tolist(),
+                      classes=rows["class"].tolist()) for _, rows in table.groupby("dup_group")
                  if rows["class"].nunique() > 1]
     lists = dict(exact_dup_groups=_exact_groups(table), near_dup_groups=_near_groups(table, near),
-                 near_pairs=[dict(a=table.path[i], b=table.path[j], distance=int(d)) for i, j, d in near.itertuples(index=False)],
+                 near_pairs=[dict(a=table.path[i], b=table.path[j],
+                                  distance=int(d)) for i, j, d in near.itertuples(index=False)],
                  cross_split=leaks.to_dict("records"), cross_class=conflicts,
                  undecodable=scan.problems[["path", "error"]].to_dict("records"),
                  bad_masks=bad_masks[["mask_path", "problem"]].to_dict("records"),
@@ -277,7 +291,8 @@ def plot_pairs_by_distance(table:pd.DataFrame, pairs:pd.DataFrame, distances:lis
     import matplotlib.pyplot as plt
     from brain_gradcam.data import show_mri
     rng = np.random.default_rng(seed)
-    fig, axes = plt.subplots(len(distances), 2 * per_row, figsize=(2.1 * 2 * per_row, 2.3 * len(distances)), squeeze=False)
+    fig, axes = plt.subplots(len(distances), 2 * per_row, figsize=(2.1 * 2 * per_row, 2.3 * len(distances)),
+                             squeeze=False)
     for row, distance in zip(axes, distances):
         at = pairs[pairs.distance == distance]
         picked = at.iloc[rng.choice(len(at), min(per_row, len(at)), replace=False)] if len(at) else at
@@ -285,40 +300,50 @@ def plot_pairs_by_distance(table:pd.DataFrame, pairs:pd.DataFrame, distances:lis
         for k, (i, j, _) in enumerate(picked.itertuples(index=False)):
             for side, index in enumerate((i, j)):
                 item = table.iloc[index]
-                show_mri(decode_image(item.path), row[2 * k + side], f"{Path(item.path).stem} ({item['class'][:4]})\n{item.width}x{item.height}")
-        row[0].text(-0.15, 0.5, f"distance {distance}", transform=row[0].transAxes, rotation=90, va="center", ha="right", fontsize=10)
-    fig.suptitle(title); fig.tight_layout()
+                show_mri(decode_image(item.path), row[2 * k + side],
+                         f"{Path(item.path).stem} ({item['class'][:4]})\n{item.width}x{item.height}")
+        row[0].text(-0.15, 0.5, f"distance {distance}", transform=row[0].transAxes, rotation=90, va="center",
+                    ha="right", fontsize=10)
+    fig.suptitle(title)
+    fig.tight_layout()
     return fig
 
 # %% ../nbs/02_cleaning.ipynb #ee3bcc5b
 def clean_manifest(audit:Audit) -> tuple:
-    "Apply the cleaning policy: (clean manifest, decisions) where decisions lists every file with its decision and reason"
+    ("Apply the cleaning policy: (clean manifest, decisions) where decisions lists every file with its decision "
+     "and reason")
     table = audit.table.copy()
     reasons = {i: [] for i in table.index}
     drop = pd.Series(False, index=table.index)
     mixed = table.groupby("dup_group")["class"].transform("nunique") > 1
     for i in table.index[mixed]:
         classes = sorted(table.loc[table.dup_group == table.dup_group[i], "class"].unique())
-        reasons[i].append(f"label conflict: its duplicate group holds {', '.join(classes)}"); drop[i] = True
+        reasons[i].append(f"label conflict: its duplicate group holds {', '.join(classes)}")
+        drop[i] = True
     first = table.sort_values("path").groupby(["split", "sha256"]).path.transform("first").reindex(table.index)
     for i in table.index[(table.path != first) & ~mixed]:
-        reasons[i].append(f"exact copy of {first[i]} (same split)"); drop[i] = True
-    leaks = pd.DataFrame(audit.report["lists"]["cross_split"], columns=["path", "split", "copy_in_training", "kind", "distance"])
+        reasons[i].append(f"exact copy of {first[i]} (same split)")
+        drop[i] = True
+    leaks = pd.DataFrame(audit.report["lists"]["cross_split"],
+                         columns=["path", "split", "copy_in_training", "kind", "distance"])
     leaked = table.path.isin(leaks.path)
     for r in leaks.itertuples():
         i = table.index[table.path == r.path][0]
-        reasons[i].append(f"leaked: {r.kind} copy (distance {r.distance}) of {r.copy_in_training}; in the raw test set, not the leak-free one")
+        reasons[i].append(f"leaked: {r.kind} copy (distance {r.distance}) of {r.copy_in_training}; in the raw test "
+                          f"set, not the leak-free one")
     for i in table.index[table.outlier != ""]: reasons[i].append(f"flagged: {table.outlier[i]}")
     for i in table.index[table.mask_problem != ""]: reasons[i].append(f"mask not used: {table.mask_problem[i]}")
     decisions = pd.DataFrame({"path": table.path, "split": table.split, "class": table["class"],
-                              "decision": np.where(drop, "drop", "keep"), "reason": ["; ".join(reasons[i]) for i in table.index]})
+                              "decision": np.where(drop, "drop", "keep"),
+                              "reason": ["; ".join(reasons[i]) for i in table.index]})
     skipped = audit.scan.problems.assign(decision="skip", reason=audit.scan.problems.error)[decisions.columns]
     columns = list(audit.scan.manifest.columns) + ["sha256", "phash", "dup_group", "outlier", "mask_problem"]
     clean = table.loc[~drop, columns].assign(leaked=leaked[~drop]).reset_index(drop=True)
     return clean, pd.concat([decisions, skipped], ignore_index=True)
 
 # %% ../nbs/02_cleaning.ipynb #ba967126
-MIN_USABLE_SIDE = 32                          # smaller images cannot show a tumor: left out of training (128 only flags them)
+# smaller images cannot show a tumor: left out of training (128 only flags them)
+MIN_USABLE_SIDE = 32
 UNUSABLE = ("near-empty", "almost all black") # the outlier reasons that leave an image out of training
 
 def unusable(row) -> bool:
@@ -350,9 +375,11 @@ def training_copies(table:pd.DataFrame,     # images to check: `sha256` and `pha
 # %% ../nbs/02_cleaning.ipynb #3766e9cb
 def save_audit(audit:Audit, out_dir:str|Path) -> dict:
     "Write report.json, decisions.csv and clean_manifest.csv into `out_dir`; returns their paths"
-    out_dir = Path(out_dir); out_dir.mkdir(parents=True, exist_ok=True)
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
     clean, decisions = clean_manifest(audit)
-    paths = dict(report=out_dir/"report.json", decisions=out_dir/"decisions.csv", clean_manifest=out_dir/"clean_manifest.csv")
+    paths = dict(report=out_dir/"report.json", decisions=out_dir/"decisions.csv",
+                 clean_manifest=out_dir/"clean_manifest.csv")
     paths["report"].write_text(json.dumps(audit.report, indent=1))
     decisions.to_csv(paths["decisions"], index=False)
     clean.to_csv(paths["clean_manifest"], index=False)

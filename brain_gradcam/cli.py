@@ -12,9 +12,10 @@ from pathlib import Path
 from .data import PROFILES
 from .model import BACKBONES
 from .gradcam import METHODS
+from .guides import GUIDES
 
 # %% auto #0
-__all__ = ['method_options', 'build_parser', 'main']
+__all__ = ['DATA_HELP', 'method_options', 'build_parser', 'main']
 
 # %% ../nbs/91_cli.ipynb #ae143386
 def _run(args):
@@ -23,8 +24,10 @@ def _run(args):
         summary = run_series(args.nbs, args.out, profile=args.profile, data=args.data,
                              parameters=dict(parse_parameter(p) for p in args.parameter), only=args.only)
     except SeriesFailed as err:
-        print(f"\nFAILED: {err}", file=sys.stderr); return 1
-    print(f"\nall {len(summary['notebooks'])} notebooks ran in {summary['seconds']} s; summary: {summary['out_dir']}/summary.json")
+        print(f"\nFAILED: {err}", file=sys.stderr)
+        return 1
+    print(f"\nall {len(summary['notebooks'])} notebooks ran in {summary['seconds']} s; summary: "
+          f"{summary['out_dir']}/summary.json")
     return 0
 
 def _phantom(args):
@@ -36,19 +39,22 @@ def _phantom(args):
 
 def _audit(args):
     from brain_gradcam.cleaning import audit_dataset, save_audit, summary_table
-    from brain_gradcam.data import resolve_data
+    from brain_gradcam.sources import resolve_data
     audit = audit_dataset(resolve_data(args.data), threshold=args.threshold, progress=True)
     print(summary_table(audit.report).to_string())
     out = Path(args.out)
     paths = save_audit(audit, out.parent if out.suffix == ".json" else out)
-    if out.suffix == ".json" and paths["report"] != out: paths["report"].replace(out); paths["report"] = out
+    if out.suffix == ".json" and paths["report"] != out:
+        paths["report"].replace(out)
+        paths["report"] = out
     print("\n".join(f"{name}: {path}" for name, path in paths.items()))
     return 0
 
 def _masks(args):
-    from brain_gradcam.data import resolve_data
+    from brain_gradcam.sources import release_folder, resolve_data
     from brain_gradcam.masks import masks_from, summarize_matches
-    report = masks_from(args.source, resolve_data(args.data), args.out, threshold=args.threshold, min_correlation=args.min_correlation)
+    report = masks_from(release_folder(args.source), resolve_data(args.data), args.out,
+                        threshold=args.threshold, min_correlation=args.min_correlation)
     print(summarize_matches(report))
     for row in report[report.status == "invalid"].itertuples(): print(f"skipped: {row.problem}", file=sys.stderr)
     print(f"-> {args.out} (what became of every source mask: {Path(args.out)/'matches.csv'})")
@@ -57,7 +63,8 @@ def _masks(args):
     return 1
 
 def _train(args):
-    from brain_gradcam.data import resolve_data, resolve_profile
+    from brain_gradcam.data import resolve_profile
+    from brain_gradcam.sources import resolve_data
     from brain_gradcam.pipeline import training_split
     from brain_gradcam.runner import parse_parameter
     from brain_gradcam.training import cluster_role, train
@@ -69,7 +76,8 @@ def _train(args):
     weights = None if args.weights == "none" else args.weights
     if args.guided: return _train_guided(args, weights, resolve_profile(args.profile), overrides)
     split = training_split(resolve_data(args.data), seed=args.seed)
-    card = train(split, args.out, backbone=args.backbone, weights=weights, profile=resolve_profile(args.profile), seed=args.seed,
+    card = train(split, args.out, backbone=args.backbone, weights=weights, profile=resolve_profile(args.profile),
+                 seed=args.seed,
                  verbose=1, overwrite=args.overwrite, **overrides)
     if args.workers > 1 and cluster_role()[0]:
         print(f"trained with the chief, which wrote {args.out}")
@@ -82,42 +90,53 @@ def _join_cluster(args):
     from brain_gradcam.training import cluster_role, distribution_strategy
     if args.guided: raise ValueError("--workers trains end to end; guided fine-tuning runs on one machine")
     if not os.environ.get("TF_CONFIG"):
-        raise ValueError(f"--workers {args.workers} needs TF_CONFIG naming the cluster on each machine (05a_workers), or --local")
+        raise ValueError(f"--workers {args.workers} needs TF_CONFIG naming the cluster on each machine (05a_workers), "
+                         f"or --local")
     named = cluster_role()[1]
     if named != args.workers: raise ValueError(f"TF_CONFIG names {named} workers; --workers says {args.workers}")
     distribution_strategy()
 
 def _train_guided(args, weights, profile, overrides):
     "The default model (reused from --base, else trained there), then guided fine-tuning from it into --out"
-    from brain_gradcam.data import resolve_data, resolve_masks
+    from brain_gradcam.sources import resolve_data, resolve_masks
     from brain_gradcam.pipeline import training_split
     from brain_gradcam.training import ensure_model
-    from brain_gradcam.guided import guided_fine_tune, guides_of
-    guides_of(args.guided)                                                  # an unknown guide: an error before any training
+    from brain_gradcam.guided import guided_fine_tune
+    from brain_gradcam.guides import guides_of
+    # an unknown guide: an error before any training
+    guides_of(args.guided)
     root = resolve_data(args.data)
     split = training_split(root, seed=args.seed, masks=resolve_masks(args.masks, root))
     base = Path(args.base or f"{Path(args.out)}-default")
     _, _, trained = ensure_model(split, base, args.backbone, weights, profile, args.seed, verbose=1, **overrides)
     print(f"default model: {base} ({'trained now' if trained else 'reused'})")
-    card = guided_fine_tune(base, split, args.out, args.guided, args.guided_weight, args.guided_epochs, seed=args.seed, overwrite=args.overwrite)
-    print(json.dumps(dict(model_dir=str(args.out), base=str(base), guided=card["guided"], val_metrics=card["val_metrics"]), indent=1, default=str))
+    card = guided_fine_tune(base, split, args.out, args.guided, args.guided_weight, args.guided_epochs, seed=args.seed,
+                            overwrite=args.overwrite)
+    print(json.dumps(dict(model_dir=str(args.out), base=str(base), guided=card["guided"],
+                          val_metrics=card["val_metrics"]), indent=1, default=str))
     return 0
 
 def _model_of(args):
-    "The model to use: a brain-gradcam model directory as given, else `load_classifier` of the file, its notes said once"
+    ("The model to use: a brain-gradcam model directory as given, else `load_classifier` of the file, its notes "
+     "said once")
     own = (Path(args.model)/"model.json").is_file()
-    if own and not (args.preprocess or args.classes or args.image_size or args.crop or args.trained_on): return args.model
+    if own and not (args.preprocess or args.classes or args.image_size or args.crop or args.trained_on):
+        return args.model
     from brain_gradcam.your_model import load_classifier
-    model, card = load_classifier(args.model, args.preprocess, args.classes, args.image_size, args.crop, trained_on=args.trained_on)
-    print(f"{args.model}: {card['image_size']}px, preprocessing {card['preprocessing']['backbone']!r}, explained at {card['cam_layer']}")
+    model, card = load_classifier(args.model, args.preprocess, args.classes, args.image_size, args.crop,
+                                  trained_on=args.trained_on)
+    print(f"{args.model}: {card['image_size']}px, preprocessing {card['preprocessing']['backbone']!r}, explained at "
+          f"{card['cam_layer']}")
     for note in card["your_model"]["notes"]: print(f"  {note}")
     return model, card
 
 def _evaluate(args):
-    from brain_gradcam.data import resolve_data, resolve_masks, to_json
+    from brain_gradcam.data import to_json
+    from brain_gradcam.sources import resolve_data, resolve_masks
     from brain_gradcam.evaluation import evaluate, score_table
     root = resolve_data(args.data)
-    result = evaluate(_model_of(args), root, split=args.split, n_bootstrap=args.n_bootstrap, masks=resolve_masks(args.masks, root))
+    result = evaluate(_model_of(args), root, split=args.split, n_bootstrap=args.n_bootstrap,
+                      masks=resolve_masks(args.masks, root))
     metrics = result["metrics"]
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
     Path(args.out).write_text(to_json(metrics, indent=1))
@@ -125,13 +144,16 @@ def _evaluate(args):
     print(f"{args.model} on the {args.split} images of {args.data or 'the default data'}:")
     print(score_table(metrics).to_string())
     copies = metrics["training_copies"]
-    if copies: print(f"copies of training images, left out of the leak-free score: {copies} (listed in the predictions CSV)")
-    if not metrics["training_copies_known"]: print("which images the model was trained on is unknown (--trained-on FOLDER): copies of them may be scored")
+    if copies:
+        print(f"copies of training images, left out of the leak-free score: {copies} (listed in the predictions CSV)")
+    if not metrics["training_copies_known"]:
+        print("which images the model was trained on is unknown (--trained-on FOLDER): copies of them may be scored")
     print(f"-> {args.out}")
     return 0
 
 def method_options(texts:list, methods:list) -> dict:
-    "`--option` values (METHOD:NAME=VALUE, or NAME=VALUE when one method runs) as {method: {name: value}}, checked against `METHODS`"
+    ("`--option` values (METHOD:NAME=VALUE, or NAME=VALUE when one method runs) as {method: {name: value}}, checked "
+     "against `METHODS`")
     import inspect
     from brain_gradcam.gradcam import method_info
     from brain_gradcam.runner import parse_parameter
@@ -139,12 +161,15 @@ def method_options(texts:list, methods:list) -> dict:
     for text in texts:
         method, sep, rest = text.partition(":")
         if not sep:
-            if len(methods) != 1: raise ValueError(f"--option {text!r}: say which method it is for, as METHOD:NAME=VALUE")
+            if len(methods) != 1:
+                raise ValueError(f"--option {text!r}: say which method it is for, as METHOD:NAME=VALUE")
             method, rest = methods[0], text
-        if method not in methods: raise ValueError(f"--option {text!r}: {method!r} is not among the methods run ({','.join(methods)})")
+        if method not in methods:
+            raise ValueError(f"--option {text!r}: {method!r} is not among the methods run ({','.join(methods)})")
         name, value = parse_parameter(rest)
         params = inspect.signature(method_info(method).fn).parameters
-        takes = [n for n, p in params.items() if n not in ("model", "images", "class_idx", "layer") and p.kind is p.POSITIONAL_OR_KEYWORD]
+        takes = [n for n, p in params.items() if n not in ("model", "images", "class_idx",
+                                                           "layer") and p.kind is p.POSITIONAL_OR_KEYWORD]
         if name not in takes and not any(p.kind is p.VAR_KEYWORD for p in params.values()):
             raise ValueError(f"--option {text!r}: {method} has no option {name!r}; its options: {takes}")
         options.setdefault(method, {})[name] = value
@@ -153,16 +178,19 @@ def method_options(texts:list, methods:list) -> dict:
 def _explain(args):
     from brain_gradcam.gradcam import explain_files
     options = method_options(args.option, [args.method]).get(args.method, {})
-    summary = explain_files(_model_of(args), args.images, args.out, args.method, args.layer, args.class_name, args.alpha, **options)
+    summary = explain_files(_model_of(args), args.images, args.out, args.method, args.layer, args.class_name,
+                            args.alpha, **options)
     for entry in summary["images"]:
         print(f"{entry['image']}: {entry['predicted']} ({entry['confidence']:.1%}) -> {entry['overlay']}")
     for error in summary["errors"]: print(f"skipped {error['image']}: {error['error']}", file=sys.stderr)
     print(f"{len(summary['images'])} explained with {args.method}"
-          + (f" at layer {summary['layer']}" if summary["layer"] else "") + f"; {len(summary['errors'])} skipped -> {args.out}/explanations.json")
+          + (f" at layer {summary['layer']}" if summary["layer"] else "") + f"; {len(summary['errors'])} skipped -> "
+                                                                            f"{args.out}/explanations.json")
     return 1 if summary["errors"] else 0
 
 def _localize(args):
-    from brain_gradcam.data import resolve_data, resolve_masks, to_json
+    from brain_gradcam.data import to_json
+    from brain_gradcam.sources import resolve_data, resolve_masks
     from brain_gradcam.explanation_metrics import localize
     methods = [m.strip() for m in args.methods.split(",") if m.strip()]
     if not methods: raise ValueError(f"--methods {args.methods!r} names no method; give some of {','.join(METHODS)}")
@@ -171,149 +199,232 @@ def _localize(args):
                       slow_per_class=args.slow_per_class, n_bootstrap=args.n_bootstrap, seed=args.seed,
                       options=method_options(args.option, methods), layer=args.layer, progress=True,
                       masks=resolve_masks(args.masks, root))
-    out = Path(args.out); out.parent.mkdir(parents=True, exist_ok=True)
+    out = Path(args.out)
+    out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(to_json(result["metrics"], indent=1))
     result["scores"].to_csv(out.with_suffix(".scores.csv"), index=False)
     settings = result["metrics"]["settings"]
     if settings["skipped_masks"]: print(f"masks skipped, by cause: {settings['skipped_masks']}", file=sys.stderr)
-    print(f"location prior from {settings['prior_from']}")                  # said, not only written: it may flatter the baseline
+    # said, not only written: it may flatter the baseline
+    print(f"location prior from {settings['prior_from']}")
     number = lambda v, spec: "n/a" if v is None else format(v, spec)
     for name, entry in result["metrics"].items():
         if name == "settings": continue
         low, high = entry["pointing_game_ci95"] or (None, None)
-        print(f"{name:10s} n={entry['n']:4d}  pointing game {number(entry['pointing_game'], '.1%')} [{number(low, '.1%')}, {number(high, '.1%')}]"
-              f"  energy in mask {number(entry['energy_in_mask'], '.3f')}  IoU {number(entry['iou'], '.3f')}  Dice {number(entry['dice'], '.3f')}")
+        print(f"{name:10s} n={entry['n']:4d}  pointing game {number(entry['pointing_game'], '.1%')} "
+              f"[{number(low, '.1%')}, {number(high, '.1%')}]"
+              f"  energy in mask {number(entry['energy_in_mask'], '.3f')}  IoU {number(entry['iou'], '.3f')}  Dice "
+              f"{number(entry['dice'], '.3f')}")
     print(f"-> {out} (per-image scores: {out.with_suffix('.scores.csv')})")
     return 0
 
 # %% ../nbs/91_cli.ipynb #577cb65e
 def _model_arguments(command):
     "--model, and how to read a model not trained here: for evaluate, explain and localize"
-    command.add_argument("--model", required=True, help="a model directory written by `train`, or your own Keras classifier (.keras or .h5)")
+    command.add_argument("--model", required=True,
+                         help="a model directory written by `train`, or your own Keras classifier (.keras or .h5)")
     own = command.add_argument_group("your own model (see 10_your_model)")
     own.add_argument("--preprocess", choices=["rescale", "none", *sorted(BACKBONES)],
-                     help="how it scales images: rescale (/255), none (0-255 as is) or a backbone's preprocess_input (default: guessed, or an error)")
-    own.add_argument("--classes", help="its output order, comma-separated, e.g. glioma_tumor,meningioma_tumor,no_tumor,pituitary_tumor "
-                                       "(default: alphabetical)")
+                     help="how it scales images: rescale (/255), none (0-255 as is) or a backbone's preprocess_input "
+                          "(default: guessed, or an error)")
+    own.add_argument("--classes",
+                     help="its output order, comma-separated, e.g. "
+                          "glioma_tumor,meningioma_tumor,no_tumor,pituitary_tumor (default: alphabetical)")
     own.add_argument("--image-size", type=int, help="its input side, where the file does not fix it")
-    own.add_argument("--crop", action="store_true", help="crop images to the brain first (only if it was trained on cropped images)")
-    own.add_argument("--trained-on", help="the folder of images it was trained on: copies of them are left out of the scores")
+    own.add_argument("--crop", action="store_true",
+                     help="crop images to the brain first (only if it was trained on cropped images)")
+    own.add_argument("--trained-on",
+                     help="the folder of images it was trained on: copies of them are left out of the scores")
 
-def build_parser() -> argparse.ArgumentParser:
-    "The `brain-gradcam` argument parser"
-    parser = argparse.ArgumentParser(prog="brain-gradcam", description="Brain-MRI tumor classification, explained and measured.")
-    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+DATA_HELP = "dataset folder, 'kaggle' or 'phantom' (default: $BRAIN_GRADCAM_DATA, else the phantom)"
+
+def _data_argument(command):
+    "--data, as every command that reads a dataset takes it"
+    command.add_argument("--data", help=DATA_HELP)
+
+def _run_command(commands):
+    "Add the `run` subcommand"
     run = commands.add_parser("run", help="execute the notebook series with papermill",
-                              description="Execute the numbered notebooks in order with papermill; stop at the first failure.")
+                              description="Execute the numbered notebooks in order with papermill; stop at the first "
+                                          "failure.")
     run.add_argument("--profile", choices=["auto", *PROFILES], default="auto",
-                     help="auto (default): gpu when TensorFlow sees a GPU, else quick; quick: small and fast (tests, CI); full: everything on a CPU; "
-                          "gpu: everything, the whole backbone fine-tuned")
-    run.add_argument("--data", help="dataset folder, 'kaggle' or 'phantom' (default: $BRAIN_GRADCAM_DATA, else the phantom)")
+                     help="auto (default): gpu when TensorFlow sees a GPU, else quick; quick: small and fast (tests, "
+                          "CI); full: everything on a CPU; gpu: everything, the whole backbone fine-tuned")
+    _data_argument(run)
     run.add_argument("--out", help="output folder (default: runs/<timestamp>)")
-    run.add_argument("-p", "--parameter", action="append", default=[], metavar="NAME=VALUE", help="a notebook parameter (repeatable)")
+    run.add_argument("-p", "--parameter", action="append", default=[], metavar="NAME=VALUE",
+                     help="a notebook parameter (repeatable)")
     run.add_argument("--only", nargs="+", metavar="NOTEBOOK", help="run only these notebooks (e.g. 00_data 01_eda)")
     run.add_argument("--nbs", help="the notebooks folder (default: the repository's nbs/)")
     run.set_defaults(func=_run)
+
+def _phantom_command(commands):
+    "Add the `phantom` subcommand"
     phantom = commands.add_parser("phantom", help="write a synthetic dataset with tumor masks",
                                   description="Write synthetic T1 brain slices with tumor masks in the Kaggle layout.")
     phantom.add_argument("--out", required=True, help="dataset folder to create (must not exist or be empty)")
     phantom.add_argument("--n-per-class", type=int, default=100, help="Training slices per class (default 100)")
-    phantom.add_argument("--n-test-per-class", type=int, default=None, help="Testing slices per class (default: a quarter)")
+    phantom.add_argument("--n-test-per-class", type=int, default=None,
+                         help="Testing slices per class (default: a quarter)")
     phantom.add_argument("--size", type=int, default=256, help="slice size in pixels (default 256)")
     phantom.add_argument("--seed", type=int, default=42, help="random seed (default 42)")
     phantom.set_defaults(func=_phantom)
+
+def _audit_command(commands):
+    "Add the `audit` subcommand"
     audit = commands.add_parser("audit", help="find duplicates, leakage, label conflicts, broken files and outliers",
-                                description="Audit a dataset; print a summary and write the report (JSON), the decisions "
-                                            "and the clean manifest (CSV) beside it.")
-    audit.add_argument("--data", help="dataset folder, 'kaggle' or 'phantom' (default: $BRAIN_GRADCAM_DATA, else the phantom)")
-    audit.add_argument("--out", default="audit/report.json", help="the report's path (.json), or a folder (default audit/report.json)")
-    audit.add_argument("--threshold", type=int, default=28, help="near duplicate: pHash distance <= this, of 256 bits (default 28)")
+                                description="Audit a dataset; print a summary and write the report (JSON), the "
+                                            "decisions and the clean manifest (CSV) beside it.")
+    _data_argument(audit)
+    audit.add_argument("--out", default="audit/report.json",
+                       help="the report's path (.json), or a folder (default audit/report.json)")
+    audit.add_argument("--threshold", type=int, default=28,
+                       help="near duplicate: pHash distance <= this, of 256 bits (default 28)")
     audit.set_defaults(func=_audit)
-    masks = commands.add_parser("masks", help="match downloadable tumor masks (BRISC 2025, or any images/ + masks/ release) to a dataset",
-                                description="Match each mask's image to an image of the dataset, by SHA-256 of the bytes, then by content "
-                                            "(pHash, confirmed pixel by pixel), and write the masks in the dataset's layout "
-                                            "(<split>/<class>/<stem>.png) into --out; the dataset's own files are only read.")
-    masks.add_argument("--from", dest="source", required=True, help="'brisc' (BRISC 2025, downloaded with kagglehub) or a folder holding "
+
+def _masks_command(commands):
+    "Add the `masks` subcommand"
+    masks = commands.add_parser("masks",
+                                help="match downloadable tumor masks (BRISC 2025, or any images/ + masks/ release) to "
+                                     "a dataset",
+                                description="Match each mask's image to an image of the dataset, by SHA-256 of the "
+                                            "bytes, then by content (pHash, confirmed pixel by pixel), and write the "
+                                            "masks in the dataset's layout (<split>/<class>/<stem>.png) into --out; "
+                                            "the dataset's own files are only read.")
+    masks.add_argument("--from", dest="source", required=True,
+                       help="'brisc' (BRISC 2025, downloaded with kagglehub) or a folder holding "
                                                                      "images/ and masks/ folders (paired by file stem)")
-    masks.add_argument("--data", help="dataset folder, 'kaggle' or 'phantom' (default: $BRAIN_GRADCAM_DATA, else the phantom)")
-    masks.add_argument("--out", required=True, help="the masks folder to write (e.g. DATA/masks); existing files are never overwritten")
-    masks.add_argument("--threshold", type=int, default=28, help="content candidates: pHash distance at most this, of 256 bits (default 28)")
-    masks.add_argument("--min-correlation", type=float, default=0.99, help="a content match needs this pixel correlation (default 0.99)")
+    _data_argument(masks)
+    masks.add_argument("--out", required=True,
+                       help="the masks folder to write (e.g. DATA/masks); existing files are never overwritten")
+    masks.add_argument("--threshold", type=int, default=28,
+                       help="content candidates: pHash distance at most this, of 256 bits (default 28)")
+    masks.add_argument("--min-correlation", type=float, default=0.99,
+                       help="a content match needs this pixel correlation (default 0.99)")
     masks.set_defaults(func=_masks)
+
+def _train_command(commands):
+    "Add the `train` subcommand"
     train = commands.add_parser("train", help="train a classifier on the clean split of a dataset",
-                                description="Train on the clean, grouped split of a dataset (see 05_training); writes model.keras and model.json.")
-    train.add_argument("--data", help="dataset folder, 'kaggle' or 'phantom' (default: $BRAIN_GRADCAM_DATA, else the phantom)")
+                                description="Train on the clean, grouped split of a dataset (see 05_training); writes "
+                                            "model.keras and model.json.")
+    _data_argument(train)
     train.add_argument("--out", required=True, help="model directory to write")
-    train.add_argument("--profile", choices=["auto", *PROFILES], default="auto", help="auto (default): gpu when TensorFlow sees a GPU, else quick")
+    train.add_argument("--profile", choices=["auto", *PROFILES], default="auto",
+                       help="auto (default): gpu when TensorFlow sees a GPU, else quick")
     train.add_argument("--backbone", default="xception", choices=sorted(BACKBONES))
-    train.add_argument("--weights", default="imagenet", help="'imagenet' ($BRAIN_GRADCAM_WEIGHTS if set), a weights file, or 'none'")
+    train.add_argument("--weights", default="imagenet",
+                       help="'imagenet' ($BRAIN_GRADCAM_WEIGHTS if set), a weights file, or 'none'")
     train.add_argument("--seed", type=int, default=42)
-    train.add_argument("--overwrite", action="store_true", help="delete another run found in --out and train afresh (default: refuse)")
-    train.add_argument("-s", "--setting", action="append", default=[], metavar="NAME=VALUE", help="override a profile setting (repeatable)")
-    train.add_argument("--guided", metavar="GUIDES", help="fine-tune further with the train subset's tumor masks (09a_guided_training): "
-                       "counterfactual, gain, rrr or cam, combined with '+' (e.g. counterfactual+gain)")
-    train.add_argument("--base", help="with --guided: the default model to start from, trained there if missing (default: OUT-default)")
+    train.add_argument("--overwrite", action="store_true",
+                       help="delete another run found in --out and train afresh (default: refuse)")
+    train.add_argument("-s", "--setting", action="append", default=[], metavar="NAME=VALUE",
+                       help="override a profile setting (repeatable)")
+    train.add_argument("--guided", metavar="GUIDES",
+                       help="fine-tune further with the train subset's tumor masks (09b_guided_training): "
+                       f"{', '.join(GUIDES)}, combined with '+' (e.g. counterfactual+gain)")
+    train.add_argument("--base",
+                       help="with --guided: the default model to start from, trained there if missing (default: "
+                            "OUT-default)")
     train.add_argument("--masks", help="with --guided: the masks folder (default: the dataset's masks/), or 'brisc'")
     train.add_argument("--guided-epochs", type=int, default=3, help="with --guided: fine-tuning epochs (default 3)")
-    train.add_argument("--guided-weight", type=float, default=1.0, help="with --guided: the penalty's weight against the cross-entropy (default 1)")
-    train.add_argument("--workers", type=int, default=1, help="train on N workers under MultiWorkerMirroredStrategy, each "
-                       "configured by its TF_CONFIG; end to end only (--profile gpu, or --backbone small_cnn); see 05a_workers")
-    train.add_argument("--local", action="store_true", help="with --workers N: start the N workers on this machine and wait for them")
+    train.add_argument("--guided-weight", type=float, default=1.0,
+                       help="with --guided: the penalty's weight against the cross-entropy (default 1)")
+    train.add_argument("--workers", type=int, default=1,
+                       help="train on N workers under MultiWorkerMirroredStrategy, each configured by its TF_CONFIG; "
+                            "end to end only (--profile gpu, or --backbone small_cnn); see 05a_workers")
+    train.add_argument("--local", action="store_true",
+                       help="with --workers N: start the N workers on this machine and wait for them")
     train.set_defaults(func=_train)
-    evaluate = commands.add_parser("evaluate", help="score a trained model: raw and leak-free, with confidence intervals",
-                                   description="Score a trained model; writes the metrics (JSON) and per-image predictions (CSV).")
+
+def _evaluate_command(commands):
+    "Add the `evaluate` subcommand"
+    evaluate = commands.add_parser("evaluate",
+                                   help="score a trained model: raw and leak-free, with confidence intervals",
+                                   description="Score a trained model; writes the metrics (JSON) and per-image "
+                                               "predictions (CSV).")
     _model_arguments(evaluate)
-    evaluate.add_argument("--data", help="dataset folder, 'kaggle' or 'phantom' (default: $BRAIN_GRADCAM_DATA, else the phantom)")
+    _data_argument(evaluate)
     evaluate.add_argument("--split", default="test",
-                          help="test/val: held out from the Training split our model was trained on (default test); Testing/Training "
-                               "(or test/train, any case): that folder of any dataset, copies of the model's training images flagged and "
-                               "left out of the leak-free score. For a model trained elsewhere, test is the test/ folder")
-    evaluate.add_argument("--masks", help="the masks folder, or a release of image and mask pairs (default: the dataset's masks/)")
+                          help="test/val: held out from the Training split our model was trained on (default test); "
+                               "Testing/Training (or test/train, any case): that folder of any dataset, copies of "
+                               "the model's training images flagged and left out of the leak-free score. For a model "
+                               "trained elsewhere, test is the test/ folder")
+    evaluate.add_argument("--masks",
+                          help="the masks folder, or a release of image and mask pairs (default: the dataset's masks/)")
     evaluate.add_argument("--out", default="metrics.json", help="metrics JSON path (default metrics.json)")
     evaluate.add_argument("--n-bootstrap", type=int, default=1000)
     evaluate.set_defaults(func=_evaluate)
+
+def _explain_command(commands):
+    "Add the `explain` subcommand"
     explain = commands.add_parser("explain", help="heatmaps for image files: one overlay PNG each, and a JSON",
-                                  description="Explain a model's predictions on image files with any registered method (Grad-CAM and its "
-                                              "relatives, Integrated Gradients, SmoothGrad). Unreadable files are reported and skipped (exit code 1).")
+                                  description="Explain a model's predictions on image files with any registered "
+                                              "method (Grad-CAM and its relatives, Integrated Gradients, "
+                                              "SmoothGrad). Unreadable files are reported and skipped (exit code 1).")
     _model_arguments(explain)
     explain.add_argument("images", nargs="+", metavar="IMAGE", help="image files")
-    explain.add_argument("--method", default="gradcam", choices=list(METHODS), help="a registered method (default gradcam)")
+    explain.add_argument("--method", default="gradcam", choices=list(METHODS),
+                         help="a registered method (default gradcam)")
     explain.add_argument("--out", default="explanations", help="output folder (default explanations/)")
-    explain.add_argument("--layer", help="the layer to explain, a name or a path into a nested model, e.g. xception/block14_sepconv2_act "
+    explain.add_argument("--layer",
+                         help="the layer to explain, a name or a path into a nested model, e.g. "
+                              "xception/block14_sepconv2_act "
                                          "(default: the model card's CAM layer, or your model's last feature map)")
-    explain.add_argument("--class", dest="class_name", help="explain this class for every image (default: the predicted class)")
+    explain.add_argument("--class", dest="class_name",
+                         help="explain this class for every image (default: the predicted class)")
     explain.add_argument("--alpha", type=float, default=0.4, help="overlay opacity of the heatmap (default 0.4)")
     explain.add_argument("--option", action="append", default=[], metavar="NAME=VALUE",
-                         help="an option of the method over its registered one, e.g. max_channels=32 for scorecam (repeatable)")
+                         help="an option of the method over its registered one, e.g. max_channels=32 for scorecam "
+                              "(repeatable)")
     explain.set_defaults(func=_explain)
-    localize = commands.add_parser("localize", help="score explanations against tumor masks: pointing game, energy, IoU, Dice",
-                                   description="Score each method's heatmaps, and a random and a location-prior baseline, against the "
-                                               "tumor masks of held-out images; writes a JSON keyed by method and a per-image CSV beside it.")
+
+def _localize_command(commands):
+    "Add the `localize` subcommand"
+    localize = commands.add_parser("localize",
+                                   help="score explanations against tumor masks: pointing game, energy, IoU, Dice",
+                                   description="Score each method's heatmaps, and a random and a location-prior "
+                                               "baseline, against the tumor masks of held-out images; writes a JSON "
+                                               "keyed by method and a per-image CSV beside it.")
     _model_arguments(localize)
-    localize.add_argument("--data", help="dataset folder, 'kaggle' or 'phantom' (default: $BRAIN_GRADCAM_DATA, else the phantom)")
+    _data_argument(localize)
     localize.add_argument("--split", default="val",
-                          help="val/test: held out from Training (default val); Testing/Training (or test/train, any case): every "
-                               "leak-free masked image of that folder")
-    localize.add_argument("--masks", help="the masks folder, or a release of image and mask pairs such as BRISC's, matched first "
+                          help="val/test: held out from Training (default val); Testing/Training (or test/train, any "
+                               "case): every leak-free masked image of that folder")
+    localize.add_argument("--masks",
+                          help="the masks folder, or a release of image and mask pairs such as BRISC's, matched first "
                                           "(default: the dataset's masks/; see `brain-gradcam masks`)")
     localize.add_argument("--methods", default="gradcam,gradcam++,scorecam,ig",
                           help=f"comma-separated, of {','.join(METHODS)} (default gradcam,gradcam++,scorecam,ig)")
     localize.add_argument("--layer", help="the layer for the CAM methods (default: the model card's CAM layer)")
-    localize.add_argument("--max-per-class", type=int, help="masked images per class for the fast methods and baselines (default: all)")
+    localize.add_argument("--max-per-class", type=int,
+                          help="masked images per class for the fast methods and baselines (default: all)")
     localize.add_argument("--slow-per-class", type=int, default=10,
-                          help=f"masked images per class for the slow methods ({','.join(m for m in METHODS if METHODS[m].cost == 'slow')}; default 10)")
+                          help=f"masked images per class for the slow methods "
+                               f"({','.join(m for m in METHODS if METHODS[m].cost == 'slow')}; default 10)")
     localize.add_argument("--option", action="append", default=[], metavar="METHOD:NAME=VALUE",
-                          help="a method's option over its registered one, e.g. scorecam:max_channels=32 or ig:steps=64 (repeatable)")
+                          help="a method's option over its registered one, e.g. scorecam:max_channels=32 or "
+                               "ig:steps=64 (repeatable)")
     localize.add_argument("--n-bootstrap", type=int, default=1000)
     localize.add_argument("--seed", type=int, default=42)
     localize.add_argument("--out", default="localization.json", help="metrics JSON path (default localization.json)")
     localize.set_defaults(func=_localize)
+
+def build_parser() -> argparse.ArgumentParser:
+    "The `brain-gradcam` argument parser: one subcommand per job"
+    "The `brain-gradcam` argument parser"
+    parser = argparse.ArgumentParser(prog="brain-gradcam",
+                                     description="Brain-MRI tumor classification, explained and measured.")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for add in (_run_command, _phantom_command, _audit_command, _masks_command, _train_command, _evaluate_command, _explain_command, _localize_command):
+        add(commands)
     return parser
 
 def main(argv:list=None) -> int:
     "Entry point of the `brain-gradcam` console script"
     args = build_parser().parse_args(argv)
-    args.argv = list(sys.argv[2:] if argv is None else argv[1:])      # the command's own arguments, for the local launcher
+    # the command's own arguments, for the local launcher
+    args.argv = list(sys.argv[2:] if argv is None else argv[1:])
     try: return args.func(args)
     except (ValueError, FileNotFoundError, FileExistsError, KeyError, ConnectionError) as err:
         print(f"brain-gradcam {args.command}: error: {err}", file=sys.stderr)

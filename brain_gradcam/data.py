@@ -17,13 +17,12 @@ from PIL import Image, UnidentifiedImageError
 
 # %% auto #0
 __all__ = ['CLASSES', 'CLASS_ALIASES', 'MAX_PIXELS', 'MASK_THRESHOLD', 'MASK_END_BAND', 'SPLITS', 'SPLIT_ALIASES',
-           'MANIFEST_COLUMNS', 'PLANES_FILE', 'KAGGLE_DATASET', 'PROFILES', 'REAL_RELEASES', 'canonical_class',
-           'ImageDecodeError', 'read_image_bytes', 'open_image', 'decode_image', 'write_image', 'mask_reading',
-           'MaskError', 'read_mask', 'split_folders', 'find_dataset_root', 'probe_image', 'DatasetScan', 'mask_planes',
-           'scan_dataset', 'check_masks', 'split_holdout', 'cache_dir', 'download_kaggle', 'resolve_data',
-           'dataset_digest', 'is_release', 'resolve_masks', 'masks_label', 'resolve_weights', 'json_safe', 'to_json',
-           'work_dir', 'output_folder', 'gpus', 'resolve_profile', 'in_colab', 'runtime_report', 'show_mri',
-           'save_jpeg', 'show_jpeg', 'real_release']
+           'MANIFEST_COLUMNS', 'PLANES_FILE', 'PROFILES', 'REAL_RELEASES', 'canonical_class', 'ImageDecodeError',
+           'read_image_bytes', 'open_image', 'decode_image', 'write_image', 'mask_reading', 'MaskError', 'read_mask',
+           'split_folders', 'find_dataset_root', 'probe_image', 'DatasetScan', 'mask_planes', 'scan_dataset',
+           'check_masks', 'split_holdout', 'cache_dir', 'resolve_weights', 'json_safe', 'to_json', 'work_dir',
+           'output_folder', 'gpus', 'resolve_profile', 'in_colab', 'runtime_report', 'show_mri', 'save_jpeg',
+           'show_jpeg', 'real_release']
 
 # %% ../nbs/00_data.ipynb #a4141149
 CLASSES = ("glioma", "meningioma", "notumor", "pituitary")
@@ -61,7 +60,8 @@ def _to_rgb(img:Image.Image) -> np.ndarray:
     return np.asarray(img.convert("RGB"), dtype=np.uint8)
 
 # %% ../nbs/00_data.ipynb #339c4c62
-MAX_PIXELS = 89_478_485   # the most pixels (width x height) an image may have to be decoded: Pillow's own limit; larger is skipped
+# the most pixels (width x height) an image may have to be decoded: Pillow's own limit; larger is skipped
+MAX_PIXELS = 89_478_485
 
 def read_image_bytes(path:str|Path) -> bytes:
     "The bytes of an image file, or an `ImageDecodeError` naming the file when it cannot be read"
@@ -70,16 +70,19 @@ def read_image_bytes(path:str|Path) -> bytes:
     except OSError as err: raise ImageDecodeError(f"{path}: cannot be read ({err})") from None
 
 def open_image(source, name:str) -> Image.Image:
-    "Open an image (a path, or a stream of its bytes) without decoding its pixels; too large or unreadable: `ImageDecodeError`"
+    ("Open an image (a path, or a stream of its bytes) without decoding its pixels; too large or unreadable: "
+     "`ImageDecodeError`")
     try:
         with warnings.catch_warnings():                           # Pillow warns, then refuses, past its own limit
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)
             img = Image.open(source)
     except UnidentifiedImageError: raise ImageDecodeError(f"{name}: not an image (no known image format)") from None
-    except Image.DecompressionBombError as err: raise ImageDecodeError(f"{name}: too large to decode safely ({err})") from None
+    except Image.DecompressionBombError as err:
+        raise ImageDecodeError(f"{name}: too large to decode safely ({err})") from None
     except Exception as err: raise ImageDecodeError(f"{name}: truncated or corrupt image header ({err})") from None  # cut or damaged
     if img.width * img.height > MAX_PIXELS:
-        raise ImageDecodeError(f"{name}: {img.width}x{img.height} pixels, over the limit of {MAX_PIXELS:,} (brain_gradcam.data.MAX_PIXELS)")
+        raise ImageDecodeError(f"{name}: {img.width}x{img.height} pixels, over the limit of {MAX_PIXELS:,} "
+                               f"(brain_gradcam.data.MAX_PIXELS)")
     return img
 
 def decode_image(source:str|Path|bytes, # an image file, or its bytes
@@ -105,7 +108,8 @@ def write_image(array:np.ndarray, # (H, W) or (H, W, C) array in the mode's valu
                 mode:str=None,    # Pillow mode (e.g. "L", "RGBA", "P", "I;16"); default from the array
                ) -> Path:
     "Write `array` as an image file of `format`, whatever the file's extension"
-    path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
     img = Image.fromarray(array)
     if mode == "P": img = img.convert("P", palette=Image.Palette.ADAPTIVE)
     elif mode is not None and mode != img.mode: img = img.convert(mode)
@@ -140,7 +144,8 @@ def read_mask(path:str|Path,       # a mask PNG: 0 outside, 255 (any value > MAS
     reading = mask_reading(grey)
     if reading == "grey":
         middle = np.mean((grey >= MASK_END_BAND) & (grey <= 255 - MASK_END_BAND))
-        raise MaskError(f"{path}: a grey map, not a mask ({np.count_nonzero(np.bincount(grey.ravel()))} grey levels, {middle:.1%} of pixels between "
+        raise MaskError(f"{path}: a grey map, not a mask ({np.count_nonzero(np.bincount(grey.ravel()))} grey levels, "
+                        f"{middle:.1%} of pixels between "
                         f"{MASK_END_BAND} and {255 - MASK_END_BAND}; a mask is 0 and 255, or near them)")
     mask = grey > (0 if grey.max() <= 1 else MASK_THRESHOLD)
     if not mask.any(): raise MaskError(f"{path}: empty (no pixel above {MASK_THRESHOLD})")
@@ -156,7 +161,8 @@ def _split_dirs(root:Path) -> dict:
     if not root.is_dir(): return found
     for child in sorted(p for p in root.iterdir() if p.is_dir() and p.name.lower() in SPLIT_ALIASES):
         split = SPLIT_ALIASES[child.name.lower()]
-        if split in found: raise ValueError(f"{root}: both {found[split].name}/ and {child.name}/ are a {split} split folder")
+        if split in found:
+            raise ValueError(f"{root}: both {found[split].name}/ and {child.name}/ are a {split} split folder")
         found[split] = child
     return found
 
@@ -209,8 +215,8 @@ class DatasetScan:
     splits: tuple = SPLITS                       # the splits it indexed
     def __repr__(self):
         counts = self.manifest.groupby(["split", "class"]).size().unstack(fill_value=0)
-        return (f"DatasetScan({self.root}): {len(self.manifest)} images, {self.manifest.mask_path.notna().sum()} with masks, "
-                f"{len(self.problems)} skipped\n{counts.to_string()}")
+        return (f"DatasetScan({self.root}): {len(self.manifest)} images, {self.manifest.mask_path.notna().sum()} "
+                f"with masks, {len(self.problems)} skipped\n{counts.to_string()}")
 
 def _class_files(root:Path, splits:tuple=SPLITS):
     "(path, split, class, class folder) for every non-hidden file under root/<split>/<class>/, for the given splits"
@@ -263,7 +269,9 @@ def scan_dataset(path:str|Path,      # a dataset folder in the Kaggle layout (or
         results = list(results)
     rows, problems, planes = [], [], mask_planes(masks)
     for (path, split, cls, folder), (info, error) in zip(files, results):
-        if error: problems.append(dict(path=str(path), split=split, **{"class": cls}, error=error)); continue
+        if error:
+            problems.append(dict(path=str(path), split=split, **{"class": cls}, error=error))
+            continue
         mask = _mask_path(masks, split, cls, folder, path.stem)
         rows.append(dict(path=str(path), split=split, **{"class": cls}, label=CLASSES.index(cls),
                          mask_path=None if mask is None else str(mask), **info, plane=planes.get(str(mask))))
@@ -284,7 +292,9 @@ def check_masks(scan:DatasetScan, # a scanned dataset
     scanned = [masks/split for split in scan.splits]                # another split's masks are that split's business
     for mask_file in sorted(f for folder in scanned if folder.is_dir() for f in folder.rglob("*.png")):
         if str(mask_file) not in images.index:
-            problems.append((str(mask_file), f"{mask_file}: no image with this stem in the matching split/class folder")); continue
+            problems.append((str(mask_file),
+                             f"{mask_file}: no image with this stem in the matching split/class folder"))
+            continue
         row = images.loc[str(mask_file)]
         try: read_mask(mask_file, shape=(row.height, row.width), cls=row["class"])
         except MaskError as err: problems.append((str(mask_file), str(err)))
@@ -316,74 +326,16 @@ def split_holdout(manifest:pd.DataFrame, # a manifest with `split` and `class` c
         else: val_units, test_units = held_units, []
     except ValueError as err:
         counts = units.value_counts().to_dict()
-        raise ValueError(f"too few images (or duplicate groups) per class for a stratified split with val_frac={val_frac}, "
-                         f"test_frac={test_frac}: {counts} ({err})") from None
+        raise ValueError(f"too few images (or duplicate groups) per class for a stratified split with "
+                         f"val_frac={val_frac}, test_frac={test_frac}: {counts} ({err})") from None
     subset_of = {**{u: "val" for u in val_units}, **{u: "test" for u in test_units}}
     out.loc[training.index, "subset"] = [subset_of.get(k, "train") for k in keys.values]
     return out
 
 # %% ../nbs/00_data.ipynb #72ee18aa
-KAGGLE_DATASET = "masoudnickparvar/brain-tumor-mri-dataset"
-
 def cache_dir() -> Path:
     "Where generated data lives: $BRAIN_GRADCAM_CACHE, else ~/.cache/brain_gradcam"
     return Path(os.environ.get("BRAIN_GRADCAM_CACHE") or Path.home()/".cache"/"brain_gradcam").expanduser()
-
-def download_kaggle() -> Path:
-    "Download the Kaggle Brain Tumor MRI Dataset with kagglehub (needs internet and Kaggle credentials)"
-    import kagglehub
-    return find_dataset_root(kagglehub.dataset_download(KAGGLE_DATASET))
-
-def resolve_data(data:str|Path=None, # a folder, "kaggle", "phantom", or None
-                 verbose:bool=True,   # say where the data comes from
-                ) -> Path:            # a folder in the Kaggle layout
-    "The dataset folder for `data`: a folder, 'kaggle', 'phantom', or None for $BRAIN_GRADCAM_DATA else the phantom"
-    source = "argument" if data is None or str(data) not in ("kaggle", "phantom") else str(data)
-    if data is None and os.environ.get("BRAIN_GRADCAM_DATA"): data, source = os.environ["BRAIN_GRADCAM_DATA"], "$BRAIN_GRADCAM_DATA"
-    if data is None: data, source = "phantom", "default: no data given and $BRAIN_GRADCAM_DATA is not set"
-    if str(data) == "kaggle": root = download_kaggle()
-    elif str(data) == "phantom":
-        from brain_gradcam.phantom import default_phantom
-        root = default_phantom()
-    else: root = find_dataset_root(data, splits=SPLITS)     # Training/, or a dataset with only Testing/ to score a model on
-    if verbose: print(f"data: {root} ({source})")
-    renamed = any(folder.name != split for split, folder in _split_dirs(root).items())
-    if verbose and renamed: print(f"split folders: {split_folders(root)}")
-    return root
-
-def dataset_digest(root:str|Path) -> str:
-    "A short SHA-256 of a dataset's content: every file's path inside its split folders and its bytes"
-    digest = hashlib.sha256()
-    for path, split, cls, folder in _class_files(Path(root)):
-        digest.update(f"{split}/{path.relative_to(Path(root)/_split_dirs(Path(root))[split])}".encode())
-        digest.update(hashlib.sha256(path.read_bytes()).digest())
-    return digest.hexdigest()[:16]
-
-def is_release(path:str|Path) -> bool:
-    "True for a folder of image and mask pairs as releases lay them out (BRISC's segmentation_task/.../images + masks)"
-    path = Path(path)
-    return any((p/"images").is_dir() and (p/"masks").is_dir() for p in [path, *path.glob("*"), *path.glob("*/*")])
-
-def resolve_masks(masks:str|Path|None, # None, a masks folder, a release folder of image and mask pairs, or "brisc"
-                  root:str|Path,       # the dataset the masks are for
-                 ) -> Path|None:       # a masks folder (<split>/<class>/<stem>.png), or None for the dataset's own masks/
-    "The masks folder for `masks`: None (the dataset's own), a folder, or a release ('brisc' or its folder) matched to `root`"
-    if masks is None: return None
-    path = None if str(masks) == "brisc" else Path(masks).expanduser()
-    if path is not None and not path.is_dir(): raise FileNotFoundError(f"{path}: no such masks folder")
-    if path is not None and not is_release(path): return path
-    from brain_gradcam.masks import masks_from, summarize_matches
-    out = cache_dir()/"masks"/f"{dataset_digest(root)}-{'brisc' if path is None else path.resolve().name}"
-    report = masks_from("brisc" if path is None else path, root, out)
-    print(f"masks: {out}, matched from {masks}\n{summarize_matches(report)}")
-    return out
-
-def masks_label(masks:str|Path|None, # a folder `resolve_masks` returned, or None
-               ) -> str:             # what a table says it was scored against
-    "Which annotation a masks folder holds: the dataset's own masks/, or the release its masks were matched from"
-    if masks is None: return "the dataset's own masks/ folder"
-    matched = Path(masks)/".matched"                          # written by `masks_from`: source|data|options
-    return f"masks matched from {matched.read_text().split('|')[0]}" if matched.is_file() else f"masks in {masks}"
 
 # %% ../nbs/00_data.ipynb #82b0169f
 def resolve_weights(weights:str|Path=None, # a weights file, "imagenet", or None for $BRAIN_GRADCAM_WEIGHTS else "imagenet"
@@ -433,15 +385,22 @@ def output_folder(folder:str|Path|None, # a folder the user chose, or None
 # %% ../nbs/00_data.ipynb #2f5b1343
 _CACHED = dict(end_to_end=False, mixed_precision=False, warmup_epochs=0)
 PROFILES = {   # the training settings of each profile (05_training explains them); "auto" picks one of these
-    "quick": dict(image_size=160, max_train_per_class=100, max_val_per_class=40, batch_size=32, crop=True, mirror_views=False,
-                  feature_shift=0, head_epochs=40, head_lr=1e-3, fine_tune_blocks=1, fine_tune_epochs=6, fine_tune_lr=1e-4,
+    "quick": dict(image_size=160, max_train_per_class=100, max_val_per_class=40, batch_size=32, crop=True,
+                  mirror_views=False,
+                  feature_shift=0, head_epochs=40, head_lr=1e-3, fine_tune_blocks=1, fine_tune_epochs=6,
+                  fine_tune_lr=1e-4,
                   patience=5, **_CACHED),
-    "full":  dict(image_size=None, max_train_per_class=None, max_val_per_class=None, batch_size=32, crop=True, mirror_views=False,
-                  feature_shift=0, head_epochs=60, head_lr=1e-3, fine_tune_blocks=2, fine_tune_epochs=12, fine_tune_lr=1e-4,
+    "full":  dict(image_size=None, max_train_per_class=None, max_val_per_class=None, batch_size=32, crop=True,
+                  mirror_views=False,
+                  feature_shift=0, head_epochs=60, head_lr=1e-3, fine_tune_blocks=2, fine_tune_epochs=12,
+                  fine_tune_lr=1e-4,
                   patience=4, **_CACHED),
-    "gpu":   dict(image_size=None, max_train_per_class=None, max_val_per_class=None, batch_size=32, crop=True, mirror_views=False,
-                  feature_shift=0, head_epochs=30, head_lr=2e-4, fine_tune_blocks=0, fine_tune_epochs=0, fine_tune_lr=0.0,
-                  patience=6, end_to_end=True, mixed_precision=True, warmup_epochs=2),   # end to end: head_* apply to every layer
+    "gpu":   dict(image_size=None, max_train_per_class=None, max_val_per_class=None, batch_size=32, crop=True,
+                  mirror_views=False,
+                  feature_shift=0, head_epochs=30, head_lr=2e-4, fine_tune_blocks=0, fine_tune_epochs=0,
+                  fine_tune_lr=0.0,
+                  patience=6, end_to_end=True, mixed_precision=True,
+                  warmup_epochs=2),   # end to end: head_* apply to every layer
 }
 
 def gpus() -> list:
@@ -521,7 +480,8 @@ def real_release(variable:str, # a key of `REAL_RELEASES`
     what, must_hold = REAL_RELEASES[variable]
     value = os.environ.get(variable)
     if not value and os.environ.get("BRAIN_GRADCAM_DATA"):
-        raise FileNotFoundError(f"${variable} is not set, but $BRAIN_GRADCAM_DATA is: this real-data run must check {what}")
+        raise FileNotFoundError(f"${variable} is not set, but $BRAIN_GRADCAM_DATA is: this real-data run must "
+                                f"check {what}")
     if not value:
         print(f"${variable} is not set: the checks on {what} are skipped")
         return None

@@ -58,13 +58,16 @@ def plot_sizes(manifest:pd.DataFrame, title:str="Image sizes per class"):
         sizes = manifest[manifest["class"] == cls].groupby(["width", "height"]).size().reset_index(name="n")
         ax.scatter(sizes.width, sizes.height, s=4 + 400 * sizes.n / max(sizes.n.max(), 1), alpha=0.5, color=colour)
         top = sizes.loc[sizes.n.idxmax()]
-        ax.set_title(f"{cls}: {sizes.n.sum()} images\n{len(sizes)} sizes, {top.width}x{top.height} most common ({top.n})", fontsize=9)
+        ax.set_title(f"{cls}: {sizes.n.sum()} images\n{len(sizes)} sizes, {top.width}x{top.height} most common "
+                     f"({top.n})", fontsize=9)
         ax.set(xscale="log", yscale="log", xlabel="width (pixels)")
         for axis in (ax.xaxis, ax.yaxis):
-            axis.set_major_locator(FixedLocator([150, 250, 500, 1000, 2000])); axis.set_minor_locator(NullLocator())
+            axis.set_major_locator(FixedLocator([150, 250, 500, 1000, 2000]))
+            axis.set_minor_locator(NullLocator())
             axis.set_major_formatter(ScalarFormatter())
     axes[0].set_ylabel("height (pixels)")
-    fig.suptitle(title); fig.tight_layout()
+    fig.suptitle(title)
+    fig.tight_layout()
     return fig
 
 # %% ../nbs/01_eda.ipynb #86a7e03c
@@ -87,7 +90,8 @@ def intensity_stats(manifest:pd.DataFrame, n_workers:int=None) -> pd.DataFrame:
 def mask_stats(manifest:pd.DataFrame, # rows with a `mask_path`
                grid:int=64,           # side of the common grid the masks are resized to
                n_workers:int=None) -> tuple:
-    "Per-image tumor area (% of the image) and per-class mean mask on a grid x grid map: (DataFrame, {class: map}); bad masks skipped"
+    ("Per-image tumor area (% of the image) and per-class mean mask on a grid x grid map: (DataFrame, {class: map}); "
+     "bad masks skipped")
     rows = manifest.dropna(subset=["mask_path"])
     def one(item):
         path, height, width, cls = item
@@ -98,7 +102,8 @@ def mask_stats(manifest:pd.DataFrame, # rows with a `mask_path`
         results = list(pool.map(one, zip(rows.mask_path, rows.height, rows.width, rows["class"])))
     bad = [r for r in results if isinstance(r, MaskError)]
     if bad: warnings.warn(f"{len(bad)} masks skipped:\n  " + "\n  ".join(map(str, bad[:10])), stacklevel=2)
-    rows, results = rows[[not isinstance(r, MaskError) for r in results]], [r for r in results if not isinstance(r, MaskError)]
+    rows, results = rows[[not isinstance(r,
+                                         MaskError) for r in results]], [r for r in results if not isinstance(r, MaskError)]
     areas = pd.DataFrame({"class": rows["class"].values, "area %": [a for a, _ in results]}, index=rows.index)
     maps = {cls: np.mean([m for (_, m), c in zip(results, rows["class"]) if c == cls], axis=0)
             for cls in CLASSES if (rows["class"] == cls).any()}
@@ -111,7 +116,8 @@ def plot_tumor_maps(maps:dict, title:str="Where tumors sit: share of each class'
     fig, axes = plt.subplots(1, len(maps), figsize=(3.3 * len(maps), 3.4), squeeze=False)
     for ax, (cls, mean_mask) in zip(axes[0], maps.items()):
         shown = ax.imshow(mean_mask, cmap="magma", vmin=0, vmax=max(m.max() for m in maps.values()))
-        ax.set_title(cls); ax.set_axis_off()
+        ax.set_title(cls)
+        ax.set_axis_off()
     fig.colorbar(shown, ax=list(axes[0]), label="share of masks", shrink=0.8)
     fig.suptitle(title)
     return fig

@@ -30,8 +30,10 @@ def softmax(logits:np.ndarray) -> np.ndarray:
     return z / z.sum(axis=1, keepdims=True)
 
 def predict_probabilities(model, card:dict, manifest:pd.DataFrame, batch_size:int=32) -> np.ndarray:
-    "Class probabilities (N, classes) of a trained model for every image of `manifest`, preprocessed as the model card says"
-    ds = make_dataset(manifest.assign(label=manifest.get("label", 0)), card["preprocessing"]["backbone"], card["image_size"], batch_size,
+    ("Class probabilities (N, classes) of a trained model for every image of `manifest`, preprocessed as the model "
+     "card says")
+    ds = make_dataset(manifest.assign(label=manifest.get("label", 0)), card["preprocessing"]["backbone"],
+                      card["image_size"], batch_size,
                       crop=card["preprocessing"]["crop"], cache=False)
     return softmax(model.predict(ds, verbose=0))
 
@@ -54,13 +56,17 @@ def bootstrap_ci(labels:np.ndarray, predicted:np.ndarray, score, n:int=1000, see
 def classification_metrics(labels:np.ndarray, probabilities:np.ndarray, n_bootstrap:int=1000, seed:int=42) -> dict:
     "Accuracy, macro F1, per-class report, confusion matrices, one-vs-rest AUCs, ECE and bootstrap CIs"
     from sklearn.metrics import accuracy_score, classification_report, confusion_matrix, f1_score, roc_auc_score
-    labels = np.asarray(labels); predicted = probabilities.argmax(1)
+    labels = np.asarray(labels)
+    predicted = probabilities.argmax(1)
     present = sorted(set(labels))
     macro_f1 = lambda y, p: f1_score(y, p, average="macro", labels=present, zero_division=0)
-    auc = {CLASSES[c]: float(roc_auc_score(labels == c, probabilities[:, c])) for c in present if 0 < (labels == c).sum() < len(labels)}
+    auc = {CLASSES[c]: float(roc_auc_score(labels == c,
+                                           probabilities[:, c])) for c in present if 0 < (labels == c).sum() < len(labels)}
     counts = confusion_matrix(labels, predicted, labels=range(len(CLASSES)))
-    return dict(n=int(len(labels)), accuracy=float(accuracy_score(labels, predicted)), macro_f1=float(macro_f1(labels, predicted)),
-                per_class={CLASSES[int(k)]: v for k, v in classification_report(labels, predicted, labels=present, output_dict=True,
+    return dict(n=int(len(labels)), accuracy=float(accuracy_score(labels, predicted)),
+                macro_f1=float(macro_f1(labels, predicted)),
+                per_class={CLASSES[int(k)]: v for k, v in classification_report(labels, predicted, labels=present,
+                                                                                output_dict=True,
                                                                                  zero_division=0).items() if k.isdigit()},
                 confusion=counts.tolist(),
                 confusion_normalized=np.round(counts / np.maximum(counts.sum(1, keepdims=True), 1), 4).tolist(),
@@ -75,17 +81,19 @@ def training_images(model_dir:str|Path) -> pd.DataFrame:
     path = Path(model_dir)/TRAIN_IMAGES
     if not path.is_file():
         raise FileNotFoundError(f"{path}: missing; this model directory does not say which images it was trained on, "
-                                "so copies of them cannot be found elsewhere (retrain it with this version of brain_gradcam)")
+                                "so copies of them cannot be found elsewhere (retrain it with this version of "
+                                "brain_gradcam)")
     return pd.read_csv(path, dtype=str)
 
 def held_out_set(root:str|Path, card:dict, split:str="test", masks:str|Path=None) -> pd.DataFrame:
     "The held-out `test` or `val` subset of the training split, checked against the model's training fingerprint"
     data = training_split(root, seed=card["seed"], masks=masks)
-    capped = cap_per_class(data, card["settings"]["max_train_per_class"], card["settings"]["max_val_per_class"], card["seed"])
+    capped = cap_per_class(data, card["settings"]["max_train_per_class"], card["settings"]["max_val_per_class"],
+                           card["seed"])
     if manifest_fingerprint(capped[capped.subset == "train"]) != card["train_manifest_fingerprint"]:
-        raise ValueError(f"{root}: the training split regenerated from this data with seed {card['seed']} is not the one "
-                         "this model was trained on (fingerprints differ); its held-out images cannot be trusted as unseen. "
-                         "Score it as a dataset of its own with split='Testing' or 'Training'")
+        raise ValueError(f"{root}: the training split regenerated from this data with seed {card['seed']} is not the "
+                         f"one this model was trained on (fingerprints differ); its held-out images cannot be "
+                         f"trusted as unseen. Score it as a dataset of its own with split='Testing' or 'Training'")
     rows = data[data.subset == split]
     return rows.assign(published=True, cleaned=True, training_copy=np.where(rows.leak_free, "", "duplicate group"),
                        left_out=np.where(rows.leak_free, "", "in a duplicate group with a training image"))
@@ -94,7 +102,8 @@ def held_out_set(root:str|Path, card:dict, split:str="test", masks:str|Path=None
 def copies_by_role(rows:pd.DataFrame, # images to check (`sha256`, `phash`)
                    reference:pd.DataFrame, # the images a model saw; `role` train or val (none: all train)
                    threshold:int=28) -> pd.DataFrame: # training_copy, training_distance, copy_of ("training", "validation", "")
-    "`training_copies` against the train images, then the val images (they chose the epoch), saying which each copy is of"
+    ("`training_copies` against the train images, then the val images (they chose the epoch), saying which each "
+     "copy is of")
     roles = reference["role"].fillna("train") if "role" in reference else pd.Series("train", index=reference.index)
     found = training_copies(rows, reference[roles != "val"], threshold)
     found["copy_of"] = np.where(found.training_copy != "", "training", "")
@@ -119,10 +128,12 @@ def _folder_audit(root:str|Path, split:str, masks:str|Path|None, threshold:int) 
 def folder_set(root:str|Path, split:str,
                reference:pd.DataFrame|None, # the model's training images (`sha256`, `phash`), whose copies are flagged; None: unknown
                masks:str|Path=None, threshold:int=28) -> pd.DataFrame:
-    "Every decodable image of the `split` folder of any dataset, flagged `cleaned` and `leak_free` against the model's training images"
+    ("Every decodable image of the `split` folder of any dataset, flagged `cleaned` and `leak_free` against the "
+     "model's training images")
     audit, clean, decisions = _folder_audit(root, split, masks, threshold)
     rows = audit.table.assign(subset=split, published=True, cleaned=audit.table.path.isin(clean.path))
-    if reference is None: rows = rows.assign(training_copy="", copy_of="")   # a model trained elsewhere, on images nobody named
+    if reference is None: rows = rows.assign(training_copy="",
+                                             copy_of="")   # a model trained elsewhere, on images nobody named
     else: rows = pd.concat([rows, copies_by_role(rows, reference, threshold)], axis=1)
     why_dropped = decisions.set_index("path").reason
     kind = lambda reason: "label conflict" if reason.startswith("label conflict") else "exact copy inside the folder"
@@ -138,19 +149,23 @@ def split_meant(split:str,         # what a user typed: val, test, Training, Tes
     "The split a name means: held out of what the model trained on (its own models' val and test), else a split folder"
     if split in ("val", "test") and "train_manifest_fingerprint" in card: return split
     if split == "val": raise ValueError(f"split 'val' is held out from what brain-gradcam trained on, and "
-                                        f"{card.get('source', 'this model')} was trained elsewhere: score it on a split folder")
+                                        f"{card.get('source', 'this model')} was trained elsewhere: score it on a "
+                                        f"split folder")
     if split.lower() not in SPLIT_ALIASES:
         raise ValueError(f"split {split!r}: use 'test' or 'val' (held out from Training), or a split folder: "
                          f"{sorted(SPLIT_ALIASES)} (any case)")
     return SPLIT_ALIASES[split.lower()]
 
-def evaluation_set(root:str|Path, card:dict, split:str="test", model_dir:str|Path=None, masks:str|Path=None) -> pd.DataFrame:
-    "The images to score, one row each, flagged `published`, `cleaned` and `leak_free`, with the reason one is `left_out`"
+def evaluation_set(root:str|Path, card:dict, split:str="test", model_dir:str|Path=None,
+                   masks:str|Path=None) -> pd.DataFrame:
+    ("The images to score, one row each, flagged `published`, `cleaned` and `leak_free`, with the reason one is "
+     "`left_out`")
     trained_here, split = "train_manifest_fingerprint" in card, split_meant(split, card)
     if split in ("test", "val"): return held_out_set(root, card, split, masks)
     if model_dir is None and trained_here:
         raise ValueError(f"split {split!r} needs `model_dir`, whose {TRAIN_IMAGES} tells which images are copies")
-    named = card.get("training_images")                                # a model trained elsewhere, its training images named
+    # a model trained elsewhere, its training images named
+    named = card.get("training_images")
     reference = training_images(model_dir) if model_dir is not None else None if named is None else pd.DataFrame(named)
     return folder_set(root, split, reference, masks)
 
@@ -161,7 +176,8 @@ def _left_out(rows:pd.DataFrame, mask:pd.Series) -> dict:
 
 def evaluate(model_dir,              # a model directory written by `train`, or a (model, card) pair (`your_model.load_classifier`)
              root:str|Path, split:str="test", n_bootstrap:int=1000, seed:int=42, masks:str|Path=None) -> dict:
-    "Metrics of a trained model on the published, cleaned and leak-free images of `split`, plus the per-image predictions"
+    ("Metrics of a trained model on the published, cleaned and leak-free images of `split`, plus the per-image "
+     "predictions")
     model, card = loaded(model_dir)
     rows = evaluation_set(root, card, split, model_folder(model_dir), masks)
     if rows.empty: raise ValueError(f"{root}: no decodable image in split {split!r}")
@@ -175,26 +191,32 @@ def evaluate(model_dir,              # a model directory written by `train`, or 
     if "published" in left_out:
         undecodable = rows.attrs.get("undecodable", [])
         left_out["published"] = {"not a decodable image": len(undecodable)} if len(undecodable) else {}
-    predictions = rows[["path", "class", "label", "mask_path", "plane", "cleaned", "leak_free", "training_copy", "left_out"]].assign(
+    predictions = rows[["path", "class", "label", "mask_path", "plane", "cleaned", "leak_free", "training_copy",
+                        "left_out"]].assign(
         predicted=[CLASSES[i] for i in probabilities.argmax(1)], confidence=probabilities.max(1),
         **{f"p_{c}": probabilities[:, i] for i, c in enumerate(CLASSES)})
     first = next(iter(scores))
-    summary = dict(scores[first] or {}, split=split, model_dir=card.get("source", str(model_dir)), backbone=card["backbone"], scored_as=first,
-                   scores=scores, left_out=left_out, leak_free=scores["leak_free"], leak_free_n=int(rows.leak_free.sum()),
+    summary = dict(scores[first] or {}, split=split, model_dir=card.get("source", str(model_dir)),
+                   backbone=card["backbone"], scored_as=first,
+                   scores=scores, left_out=left_out, leak_free=scores["leak_free"],
+                   leak_free_n=int(rows.leak_free.sum()),
                    leak_free_accuracy=None if scores["leak_free"] is None else scores["leak_free"]["accuracy"],
                    training_copies={k: int(v) for k, v in rows.training_copy[rows.training_copy != ""].value_counts().items()},
                    training_copies_known=bool(rows.attrs.get("copies_known", True)))
     return dict(metrics=summary, predictions=predictions)
 
 def score_table(metrics:dict) -> pd.DataFrame:
-    "One row per image set (published, cleaned, leak-free): images, accuracy with its 95% CI, macro F1 and AUC, ECE, what was left out"
+    ("One row per image set (published, cleaned, leak-free): images, accuracy with its 95% CI, macro F1 and AUC, ECE, "
+     "what was left out")
     def cell(v, fmt): return "n/a" if v is None else format(v, fmt)
     rows = {}
     for name, m in metrics["scores"].items():
         left = "; ".join(f"{k}: {v}" for k, v in metrics["left_out"][name].items()) or "none"
         rows[name.replace("_", "-")] = {"images": 0 if m is None else m["n"], "accuracy": "n/a" if m is None else
-                                        f"{m['accuracy']:.1%} [{m['ci95']['accuracy'][0]:.1%}, {m['ci95']['accuracy'][1]:.1%}]",
-                                        "macro F1": cell(m and m["macro_f1"], ".3f"), "macro AUC": cell(m and m["auc_macro"], ".3f"),
+                                        f"{m['accuracy']:.1%} [{m['ci95']['accuracy'][0]:.1%}, "
+                                        f"{m['ci95']['accuracy'][1]:.1%}]",
+                                        "macro F1": cell(m and m["macro_f1"], ".3f"),
+                                        "macro AUC": cell(m and m["auc_macro"], ".3f"),
                                         "ECE": cell(m and m["ece"], ".3f"), "left out": left}
     return pd.DataFrame(rows).T
 
@@ -207,7 +229,8 @@ def accuracy_by(predictions:pd.DataFrame, # `evaluate`'s per-image predictions
     def one(rows):
         truth, guess = rows["class"].to_numpy(), rows.predicted.to_numpy()
         low, high = bootstrap_ci(truth, guess, accuracy_score, n_bootstrap, seed)
-        return pd.Series({"images": len(rows), "accuracy": accuracy_score(truth, guess), "ci low": low, "ci high": high})
+        return pd.Series({"images": len(rows), "accuracy": accuracy_score(truth, guess), "ci low": low,
+                          "ci high": high})
     known = predictions.dropna(subset=[by])
     return pd.DataFrame({value: one(rows) for value, rows in known.groupby(by)}).T.astype({"images": int})
 
@@ -216,11 +239,14 @@ def plot_confusion(metrics:dict, title:str="Confusion matrix"):
     "The confusion matrix in counts and normalised by true class, side by side"
     import matplotlib.pyplot as plt, seaborn as sns
     fig, axes = plt.subplots(1, 2, figsize=(10, 4))
-    for ax, key, fmt, label in ((axes[0], "confusion", "d", "images"), (axes[1], "confusion_normalized", ".2f", "share of true class")):
+    for ax, key, fmt, label in ((axes[0], "confusion", "d", "images"),
+                                (axes[1], "confusion_normalized", ".2f", "share of true class")):
         sns.heatmap(np.array(metrics[key]), annot=True, fmt=fmt, cmap="Blues", xticklabels=CLASSES, yticklabels=CLASSES,
                     cbar_kws={"label": label}, ax=ax)
-        ax.set(xlabel="predicted class", ylabel="true class", title=label); ax.tick_params(axis="y", rotation=0)
-    fig.suptitle(title); fig.tight_layout()
+        ax.set(xlabel="predicted class", ylabel="true class", title=label)
+        ax.tick_params(axis="y", rotation=0)
+    fig.suptitle(title)
+    fig.tight_layout()
     return fig
 
 def plot_roc_and_calibration(labels:np.ndarray, probabilities:np.ndarray, title:str="ROC curves and calibration"):
@@ -230,29 +256,38 @@ def plot_roc_and_calibration(labels:np.ndarray, probabilities:np.ndarray, title:
     fig, (roc_ax, cal_ax) = plt.subplots(1, 2, figsize=(10, 4.2))
     for c, cls in enumerate(CLASSES):
         if 0 < (labels == c).sum() < len(labels):
-            fpr, tpr, _ = roc_curve(labels == c, probabilities[:, c]); roc_ax.plot(fpr, tpr, label=cls)
-    roc_ax.plot([0, 1], [0, 1], "k--", linewidth=0.8); roc_ax.set(xlabel="false positive rate", ylabel="true positive rate", title="one-vs-rest ROC")
+            fpr, tpr, _ = roc_curve(labels == c, probabilities[:, c])
+            roc_ax.plot(fpr, tpr, label=cls)
+    roc_ax.plot([0, 1], [0, 1], "k--", linewidth=0.8)
+    roc_ax.set(xlabel="false positive rate", ylabel="true positive rate", title="one-vs-rest ROC")
     roc_ax.legend(fontsize=8)
     confidence, correct = probabilities.max(1), probabilities.argmax(1) == labels
-    edges = np.linspace(0, 1, 16); which = np.clip(np.digitize(confidence, edges[1:-1]), 0, 14)
+    edges = np.linspace(0, 1, 16)
+    which = np.clip(np.digitize(confidence, edges[1:-1]), 0, 14)
     centres = [(edges[b] + edges[b + 1]) / 2 for b in range(15) if (which == b).any()]
     accuracy = [correct[which == b].mean() for b in range(15) if (which == b).any()]
     cal_ax.bar(centres, accuracy, width=1 / 15, edgecolor="black", alpha=0.7, label="accuracy in bin")
     cal_ax.plot([0, 1], [0, 1], "k--", linewidth=0.8, label="perfect calibration")
-    cal_ax.set(xlabel="confidence of the predicted class", ylabel="accuracy", title=f"reliability (ECE {expected_calibration_error(labels, probabilities):.3f})")
-    cal_ax.legend(fontsize=8); fig.suptitle(title); fig.tight_layout()
+    cal_ax.set(xlabel="confidence of the predicted class", ylabel="accuracy",
+               title=f"reliability (ECE {expected_calibration_error(labels, probabilities):.3f})")
+    cal_ax.legend(fontsize=8)
+    fig.suptitle(title)
+    fig.tight_layout()
     return fig
 
 # %% ../nbs/06_evaluation.ipynb #9f11435b
 def plot_mistakes(predictions:pd.DataFrame, n:int=12, seed:int=0, title:str="Misclassified images"):
     "Up to `n` misclassified images: true class, predicted class and confidence (most confident first)"
     import matplotlib.pyplot as plt
-    wrong = predictions[predictions["class"] != predictions.predicted].sort_values("confidence", ascending=False).head(n)
-    cols = 6; rows_n = max(1, int(np.ceil(len(wrong) / cols)))
+    wrong = predictions[predictions["class"] != predictions.predicted].sort_values("confidence",
+                                                                                   ascending=False).head(n)
+    cols = 6
+    rows_n = max(1, int(np.ceil(len(wrong) / cols)))
     fig, axes = plt.subplots(rows_n, cols, figsize=(2.2 * cols, 2.5 * rows_n), squeeze=False)
     for ax in axes.ravel(): ax.set_axis_off()
     for ax, (_, item) in zip(axes.ravel(), wrong.iterrows()):
         show_mri(decode_image(item.path), ax)
         ax.set_title(f"true {item['class']}\npred {item.predicted} ({item.confidence:.0%})", fontsize=8, color="red")
-    fig.suptitle(f"{title}: {len(wrong)} of {int((predictions['class'] != predictions.predicted).sum())} shown"); fig.tight_layout()
+    fig.suptitle(f"{title}: {len(wrong)} of {int((predictions['class'] != predictions.predicted).sum())} shown")
+    fig.tight_layout()
     return fig

@@ -12,7 +12,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .data import CLASSES, masks_label
+from .data import CLASSES
+from .sources import masks_label
 from .evaluation import evaluation_set, softmax
 from .model import layer_output
 from .pipeline import prepare_example, training_split
@@ -45,12 +46,14 @@ def pointing_game(heatmap:np.ndarray, mask:np.ndarray, tolerance:int=None) -> bo
 def localization_scores(heatmap:np.ndarray, mask:np.ndarray, tolerance:int=None, threshold:float=THRESHOLD) -> dict:
     "Pointing game, energy in mask, IoU, Dice and AUC of one heatmap against one mask"
     from sklearn.metrics import roc_auc_score
-    mask = mask.astype(bool); total = heatmap.sum()
+    mask = mask.astype(bool)
+    total = heatmap.sum()
     hot = heatmap >= threshold if heatmap.max() > 0 else np.zeros_like(mask)
     inter, union = (hot & mask).sum(), (hot | mask).sum()
     return dict(pointing_game=pointing_game(heatmap, mask, tolerance),
                 energy_in_mask=float((heatmap * mask).sum() / total) if total > 0 else 0.0,
-                iou=float(inter / union) if union else 0.0, dice=float(2 * inter / (hot.sum() + mask.sum())) if mask.any() else 0.0,
+                iou=float(inter / union) if union else 0.0,
+                dice=float(2 * inter / (hot.sum() + mask.sum())) if mask.any() else 0.0,
                 auc=float(roc_auc_score(mask.ravel(), heatmap.ravel())) if 0 < mask.sum() < mask.size else float("nan"))
 
 # %% ../nbs/08_explanation_metrics.ipynb #1d1fd750
@@ -72,14 +75,18 @@ def masked_rows(root:str|Path, card:dict, subset:str="val", max_per_class:int=No
                 model_dir:str|Path=None, # the model's directory: needed for a folder (Testing, Training) of any dataset
                 masks:str|Path=None,     # the masks folder (default: the dataset's masks/)
                ) -> pd.DataFrame:
-    "Leak-free held-out images of `subset` (val, test, or a folder) that have a tumor mask, at most `max_per_class` per class"
-    held = evaluation_set(root, card, subset, model_dir, masks)   # checks the model's training fingerprint, flags copies
+    ("Leak-free held-out images of `subset` (val, test, or a folder) that have a tumor mask, at most `max_per_class` "
+     "per class")
+    held = evaluation_set(root, card, subset, model_dir,
+                          masks)   # checks the model's training fingerprint, flags copies
     rows = held[held.mask_path.notna() & held.leak_free]
     bad = held.get("mask_problem", pd.Series("", index=held.index)).fillna("")
     skipped = bad[bad != ""].map(mask_cause).value_counts().to_dict()
     if rows.empty: raise ValueError(f"{root}: no image of subset {subset!r} has a usable tumor mask"
                                     + (f" (masks skipped: {skipped})" if skipped else ""))
-    if max_per_class: rows = rows.groupby("class", group_keys=False).sample(frac=1, random_state=seed).groupby("class").head(max_per_class)
+    if max_per_class:
+        rows = rows.groupby("class", group_keys=False).sample(frac=1,
+                                                              random_state=seed).groupby("class").head(max_per_class)
     rows = rows.sort_values(["label", "path"]).reset_index(drop=True)
     rows.attrs["skipped_masks"] = {k: int(v) for k, v in skipped.items()}
     return rows
@@ -97,12 +104,17 @@ def score_maps(heatmaps:np.ndarray, masks:list, tolerance:int=None) -> pd.DataFr
 def summarize(scores:pd.DataFrame, n_bootstrap:int=1000, seed:int=42) -> dict:
     "Mean of each score with a 95% bootstrap CI, overall and per class"
     def block(frame):
-        if frame.empty: return dict(n=0, note="no image to score", **{m: None for m in METRICS}, **{f"{m}_ci95": None for m in METRICS})
-        rng = np.random.default_rng(seed); values = frame[METRICS].to_numpy(float); out = dict(n=int(len(frame)))
+        if frame.empty:
+            return dict(n=0, note="no image to score", **{m: None for m in METRICS},
+                        **{f"{m}_ci95": None for m in METRICS})
+        rng = np.random.default_rng(seed)
+        values = frame[METRICS].to_numpy(float)
+        out = dict(n=int(len(frame)))
         draws = np.array([np.nanmean(values[rng.integers(0, len(values), len(values))], 0) for _ in range(n_bootstrap)])
         for k, name in enumerate(METRICS):
             out[name] = float(np.nanmean(values[:, k]))
-            out[f"{name}_ci95"] = [float(np.nanpercentile(draws[:, k], 2.5)), float(np.nanpercentile(draws[:, k], 97.5))]
+            out[f"{name}_ci95"] = [float(np.nanpercentile(draws[:, k], 2.5)),
+                                   float(np.nanpercentile(draws[:, k], 97.5))]
         return out
     return dict(block(scores), per_class={cls: block(group) for cls, group in scores.groupby("class")})
 
@@ -110,7 +122,8 @@ METRICS = ["pointing_game", "energy_in_mask", "iou", "dice", "auc"]
 
 # %% ../nbs/08_explanation_metrics.ipynb #400ae9a9
 def prior_source(root:str|Path, card:dict, scored:pd.DataFrame, masks:str|Path=None) -> tuple:
-    "(rows whose masks make the location prior, where they come from): the training subset's, else the scored images' own"
+    ("(rows whose masks make the location prior, where they come from): the training subset's, else the scored "
+     "images' own")
     try:
         split = training_split(root, seed=card.get("seed", 42), masks=masks)
         train = split[(split.subset == "train") & split.mask_path.notna()]
@@ -148,7 +161,8 @@ def score_method(setup:dict, method:str, rows:pd.DataFrame, batch_size:int=16, s
     return pd.concat(frames, ignore_index=True)
 
 def summarize_localization(scores:pd.DataFrame, methods, seconds:dict, n_bootstrap:int=1000, seed:int=42) -> dict:
-    "Step 3: per method, its scores with CIs and the baselines' on its images; the baselines on the first method's images"
+    ("Step 3: per method, its scores with CIs and the baselines' on its images; the baselines on the first "
+     "method's images")
     summary = {}
     for method in methods:
         own = scores[scores.images_of == method]
@@ -167,7 +181,8 @@ def localize(model_dir,      # a model directory written by `train`, or a (model
              n_bootstrap:int=1000, seed:int=42, batch_size:int=16,
              options:dict=None,        # method -> options over its registered ones, e.g. {"scorecam": {"max_channels": 32}}
              layer:str=None, progress:bool=False, masks:str|Path=None) -> dict:
-    "Localization of each method (at `layer`; None: the model's CAM layer) and of the random and prior baselines on masked held-out images"
+    ("Localization of each method (at `layer`; None: the model's CAM layer) and of the random and prior baselines on "
+     "masked held-out images")
     methods, options = list(methods), options or {}
     for method in [*methods, *options]: method_info(method)
     setup = localization_setup(model_dir, root, subset, max_per_class, seed, layer, masks)
@@ -181,7 +196,8 @@ def localize(model_dir,      # a model directory written by `train`, or a (model
     scores = pd.concat(frames, ignore_index=True)
     summary = summarize_localization(scores, methods, seconds, n_bootstrap, seed)
     size = setup["card"]["image_size"]
-    settings = dict(subset=subset, n_images=int(len(rows)), tolerance_px=tolerance_for(size), threshold=THRESHOLD, image_size=size,
+    settings = dict(subset=subset, n_images=int(len(rows)), tolerance_px=tolerance_for(size), threshold=THRESHOLD,
+                    image_size=size,
                     layer=setup["layer"], map_cells=setup["cells"], slow_per_class=slow_per_class,
                     model_dir=setup["card"].get("source", str(model_dir)),
                     options={m: {**METHODS[m].options, **options.get(m, {})} for m in methods},
@@ -217,36 +233,44 @@ def plot_localization(metrics:dict, title:str="Localization against tumor masks"
     import matplotlib.pyplot as plt
     names = [m for m in metrics if m != "settings"]
     fig, axes = plt.subplots(1, 2, figsize=(11, 3.6))
-    for ax, key, label in ((axes[0], "pointing_game", "pointing game (hit rate)"), (axes[1], "energy_in_mask", "energy in mask (share)")):
+    for ax, key, label in ((axes[0], "pointing_game", "pointing game (hit rate)"),
+                           (axes[1], "energy_in_mask", "energy in mask (share)")):
         values = [metrics[n][key] for n in names]
-        errors = np.array([[metrics[n][key] - metrics[n][key + "_ci95"][0], metrics[n][key + "_ci95"][1] - metrics[n][key]] for n in names]).T
+        errors = np.array([[metrics[n][key] - metrics[n][key + "_ci95"][0],
+                            metrics[n][key + "_ci95"][1] - metrics[n][key]] for n in names]).T
         colours = ["tab:blue" if n in METHODS else "tab:gray" for n in names]
         ax.bar(names, values, yerr=errors, color=colours, capsize=3)
-        ax.set(ylabel=label, ylim=(0, 1), title=label); ax.tick_params(axis="x", rotation=30)
+        ax.set(ylabel=label, ylim=(0, 1), title=label)
+        ax.tick_params(axis="x", rotation=30)
         for i, n in enumerate(names): ax.text(i, 0.02, f"n={metrics[n]['n']}", ha="center", fontsize=7, color="white")
     s = metrics["settings"]
     fig.suptitle(f"{title} ({s['subset']} images, {s['image_size']}px, {s['map_cells']}x{s['map_cells']} maps; "
-                 f"tolerance {s['tolerance_px']} px; grey: baselines)"); fig.tight_layout()
+                 f"tolerance {s['tolerance_px']} px; grey: baselines)")
+    fig.tight_layout()
     return fig
 
 # %% ../nbs/08_explanation_metrics.ipynb #638a124d
 def deletion_insertion(model, inputs:np.ndarray, heatmaps:np.ndarray, class_idx:np.ndarray, black:np.ndarray,
                        steps:int=10, blur:float=0.05, batch_size:int=32) -> dict:
-    "Deletion and insertion curves (images, steps + 1) of the class probability, and their areas (trapezoid, x in [0, 1])"
+    ("Deletion and insertion curves (images, steps + 1) of the class probability, and their areas (trapezoid, x "
+     "in [0, 1])")
     import cv2
     n, size = len(inputs), inputs.shape[1]
     order = np.argsort(-heatmaps.reshape(n, -1), axis=1, kind="stable")
     blurred = np.stack([cv2.GaussianBlur(x, (0, 0), blur * size) for x in inputs])
     curves = {}
-    for name, start, end in (("deletion", inputs, np.broadcast_to(black, inputs.shape)), ("insertion", blurred, inputs)):
+    for name, start, end in (("deletion", inputs, np.broadcast_to(black, inputs.shape)),
+                             ("insertion", blurred, inputs)):
         frames = []
         for k in range(steps + 1):
             count = int(round(k / steps * size * size))
-            chosen = np.zeros((n, size * size), bool); np.put_along_axis(chosen, order[:, :count], True, axis=1)
+            chosen = np.zeros((n, size * size), bool)
+            np.put_along_axis(chosen, order[:, :count], True, axis=1)
             chosen = chosen.reshape(n, size, size, 1)
             frames.append(np.where(chosen, end, start))
         stacked = np.stack(frames, 1).reshape(-1, *inputs.shape[1:])
-        logits = np.concatenate([model(stacked[i:i + batch_size], training=False).numpy() for i in range(0, len(stacked), batch_size)])
+        logits = np.concatenate([model(stacked[i:i + batch_size],
+                                       training=False).numpy() for i in range(0, len(stacked), batch_size)])
         probabilities = softmax(logits).reshape(n, steps + 1, -1)[np.arange(n), :, class_idx]
         curves[name] = probabilities
         curves[f"{name}_auc"] = (probabilities[:, 1:] + probabilities[:, :-1]).sum(1) / (2 * steps)
@@ -266,8 +290,10 @@ def faithfulness(model, card:dict, rows:pd.DataFrame, methods=("gradcam", "gradc
     frames = []
     for name, heatmaps in explained_maps.items():
         curves = deletion_insertion(model, batch["inputs"], heatmaps, target, black, steps)
-        frames.append(pd.DataFrame({"method": name, "path": rows.path.to_numpy(), "deletion_auc": curves["deletion_auc"],
-                                    "insertion_auc": curves["insertion_auc"], "deletion": list(curves["deletion"]), "insertion": list(curves["insertion"])}))
+        frames.append(pd.DataFrame({"method": name, "path": rows.path.to_numpy(),
+                                    "deletion_auc": curves["deletion_auc"],
+                                    "insertion_auc": curves["insertion_auc"], "deletion": list(curves["deletion"]),
+                                    "insertion": list(curves["insertion"])}))
     return pd.concat(frames, ignore_index=True)
 
 # %% ../nbs/08_explanation_metrics.ipynb #051119bc
@@ -284,11 +310,14 @@ def randomization_order(model) -> list:
     "Names of the model's layers with kernels, from the output down (the cascade's order)"
     return [l.name for l in reversed(model.layers) if any("kernel" in w.path for w in l.weights)]
 
-def cascading_randomization(model, inputs:np.ndarray, methods=("gradcam", "gradcam++", "layercam"), depth:int=6, seed:int=42) -> pd.DataFrame:
-    "Similarity (Spearman, SSIM) of each method's heatmaps to the trained model's as the top `depth` layers are randomized in turn"
+def cascading_randomization(model, inputs:np.ndarray, methods=("gradcam", "gradcam++", "layercam"), depth:int=6,
+                            seed:int=42) -> pd.DataFrame:
+    ("Similarity (Spearman, SSIM) of each method's heatmaps to the trained model's as the top `depth` layers are "
+     "randomized in turn")
     import keras
     from scipy.stats import spearmanr
-    copy = keras.models.clone_model(model); copy.set_weights(model.get_weights())
+    copy = keras.models.clone_model(model)
+    copy.set_weights(model.get_weights())
     originals = {m: explain(copy, inputs, m) for m in methods}
     targets = next(iter(originals.values())).class_idx
     rng, rows = np.random.default_rng(seed), []

@@ -48,55 +48,66 @@ def shortcut_score(heatmap:np.ndarray, brain:np.ndarray) -> float:
 
 # %% ../nbs/09_failure_analysis.ipynb #c231387c
 def failure_table(model, card:dict, rows:pd.DataFrame, batch_size:int=16) -> tuple:
-    "(table, heatmaps, images): per image prediction, confidence, correctness, shortcut score and mask scores; Grad-CAM maps"
+    ("(table, heatmaps, images): per image prediction, confidence, correctness, shortcut score and mask scores; "
+     "Grad-CAM maps")
     records, maps, pictures = [], [], []
     for part, batch, result in explain_rows(model, card, rows, "gradcam", batch_size=batch_size):
         for i, (path, true_class) in enumerate(zip(part.path, part["class"])):
             heatmap, mask = result.heatmaps[i], batch["masks"][i]
             record = {"path": path, "class": true_class}
             record.update(predicted=CLASSES[int(result.predicted[i])], confidence=float(result.probabilities[i].max()),
-                          shortcut=shortcut_score(heatmap, brain_mask(batch["images"][i])), empty_map=bool(result.empty[i]),
+                          shortcut=shortcut_score(heatmap, brain_mask(batch["images"][i])),
+                          empty_map=bool(result.empty[i]),
                           has_mask=mask is not None)
             if mask is not None and mask.any():
                 scores = localization_scores(heatmap, mask)
-                record.update(pointing_game=scores["pointing_game"], energy_in_mask=scores["energy_in_mask"], mask_share=float(mask.mean()))
+                record.update(pointing_game=scores["pointing_game"], energy_in_mask=scores["energy_in_mask"],
+                              mask_share=float(mask.mean()))
             records.append(record)
-        maps.append(result.heatmaps); pictures.append(batch["images"])
+        maps.append(result.heatmaps)
+        pictures.append(batch["images"])
     table = pd.DataFrame(records)
     table["correct"] = table["class"] == table.predicted
     table["wrong_reason"] = right_for_wrong_reason(table)
     return table, np.concatenate(maps), np.concatenate(pictures)
 
 def right_for_wrong_reason(table:pd.DataFrame) -> pd.Series:
-    "Correct predictions whose heatmap misses the tumor: pointing game lost and less energy in the mask than the mask's area share"
+    ("Correct predictions whose heatmap misses the tumor: pointing game lost and less energy in the mask than the "
+     "mask's area share")
     if "pointing_game" not in table: return pd.Series(False, index=table.index)
     missed = table.pointing_game.map(lambda hit: hit is False or hit == 0)            # NaN (no mask) is not a miss
     return (table.correct & missed & (table.energy_in_mask < table.mask_share)).astype(bool)
 
 # %% ../nbs/09_failure_analysis.ipynb #d0655e82
-def plot_failures(table:pd.DataFrame, heatmaps:np.ndarray, images:np.ndarray, which:pd.Series, sort_by:str, ascending:bool=False,
+def plot_failures(table:pd.DataFrame, heatmaps:np.ndarray, images:np.ndarray, which:pd.Series, sort_by:str,
+                  ascending:bool=False,
                   n:int=8, title:str="", brain:bool=False):
     "Overlays of the rows selected by `which`, sorted by `sort_by`: true/predicted class, confidence and the sort key"
     import matplotlib.pyplot as plt
     chosen = table[which].sort_values(sort_by, ascending=ascending).head(n)
-    cols = 4; rows_n = max(1, int(np.ceil(len(chosen) / cols)))
+    cols = 4
+    rows_n = max(1, int(np.ceil(len(chosen) / cols)))
     fig, axes = plt.subplots(rows_n, cols, figsize=(3.0 * cols, 2.9 * rows_n), squeeze=False)
     for ax in axes.ravel(): ax.set_axis_off()
     for ax, (i, row) in zip(axes.ravel(), chosen.iterrows()):
         show_overlay(images[i], heatmaps[i], ax, colorbar=False, title_color="green" if row.correct else "red",
-                     title=f"true {row['class']} / pred {row.predicted} ({row.confidence:.0%})\n{sort_by} {row[sort_by]:.2f}")
+                     title=f"true {row['class']} / pred {row.predicted} ({row.confidence:.0%})\n{sort_by} "
+                           f"{row[sort_by]:.2f}")
         if brain: ax.contour(brain_mask(images[i]), levels=[0.5], colors="cyan", linewidths=0.7)
-    fig.suptitle(f"{title}: {len(chosen)} of {int(which.sum())} (Grad-CAM, alpha 0.4)"); fig.tight_layout()
+    fig.suptitle(f"{title}: {len(chosen)} of {int(which.sum())} (Grad-CAM, alpha 0.4)")
+    fig.tight_layout()
     return fig
 
 # %% ../nbs/09_failure_analysis.ipynb #29624890
 def remove_region(image:np.ndarray,    # (H, W) or (H, W, C) uint8
                   region:np.ndarray,   # (H, W) bool: the pixels to replace
                  ) -> np.ndarray:      # same shape and dtype as `image`
-    "`image` with `region` filled from its surroundings: normalized Gaussian convolution, sigma = the region's equivalent radius"
+    ("`image` with `region` filled from its surroundings: normalized Gaussian convolution, sigma = the region's "
+     "equivalent radius")
     import cv2
     region = np.asarray(region, bool)
-    if region.shape != image.shape[:2]: raise ValueError(f"region {region.shape} does not match image {image.shape[:2]}")
+    if region.shape != image.shape[:2]:
+        raise ValueError(f"region {region.shape} does not match image {image.shape[:2]}")
     if not region.any(): return image.copy()
     if region.all(): raise ValueError("region covers the whole image: nothing to fill it from")
     pixels, keep = image.astype(np.float32), (~region).astype(np.float32)
@@ -106,30 +117,39 @@ def remove_region(image:np.ndarray,    # (H, W) or (H, W, C) uint8
         weight = cv2.GaussianBlur(keep, (0, 0), sigma)
         spread = cv2.GaussianBlur(pixels * expand(keep), (0, 0), sigma) / expand(np.maximum(weight, 1e-12))
         ready = todo & (weight > 1e-4)
-        filled[ready] = spread[ready]; todo &= ~ready; sigma *= 2
+        filled[ready] = spread[ready]
+        todo &= ~ready
+        sigma *= 2
     return np.clip(np.rint(np.where(expand(region), filled, pixels)), 0, 255).astype(image.dtype)
 
 def fill_mean(image:np.ndarray, region:np.ndarray) -> np.ndarray:
-    "`image` with `region` set to the mean intensity of the brain around it: a second filling, flat and edged, unlike `remove_region`'s"
+    ("`image` with `region` set to the mean intensity of the brain around it: a second filling, flat and edged, unlike "
+     "`remove_region`'s")
     region = np.asarray(region, bool)
-    if region.shape != image.shape[:2]: raise ValueError(f"region {region.shape} does not match image {image.shape[:2]}")
+    if region.shape != image.shape[:2]:
+        raise ValueError(f"region {region.shape} does not match image {image.shape[:2]}")
     if not region.any(): return image.copy()
     around = brain_mask(image) & ~region
     if not around.any(): around = ~region
     if not around.any(): raise ValueError("region covers the whole image: nothing to fill it from")
-    out = image.copy(); out[region] = np.rint(image[around].mean(axis=0)).astype(image.dtype)
+    out = image.copy()
+    out[region] = np.rint(image[around].mean(axis=0)).astype(image.dtype)
     return out
 
-FILLS = {"surround": remove_region, "mean": fill_mean}   # name -> how a removed region is filled: (image, region) -> image
+FILLS = {"surround": remove_region,
+         "mean": fill_mean}   # name -> how a removed region is filled: (image, region) -> image
 
 def tumor_region(mask:np.ndarray, dilate:float=0.02) -> np.ndarray:
     "The tumor mask grown by `dilate` of the side (its bright rim and partial-volume edge go too)"
     import cv2
     d = max(1, int(round(dilate * mask.shape[0])))
-    return cv2.dilate(mask.astype(np.uint8), cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (2 * d + 1, 2 * d + 1))).astype(bool)
+    return cv2.dilate(mask.astype(np.uint8),
+                      cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (2 * d + 1, 2 * d + 1))).astype(bool)
 
-def control_region(region:np.ndarray, brain:np.ndarray, seed:int=42, tries:int=500, inside:float=0.95, gap:int=3) -> np.ndarray|None:
-    "`region`'s shape moved to a random place with at least `inside` of it in `brain`, `gap` pixels clear of `region` (None if no place is found)"
+def control_region(region:np.ndarray, brain:np.ndarray, seed:int=42, tries:int=500, inside:float=0.95,
+                   gap:int=3) -> np.ndarray|None:
+    ("`region`'s shape moved to a random place with at least `inside` of it in `brain`, `gap` pixels clear of `region` "
+     "(None if no place is found)")
     import cv2
     ys, xs = np.nonzero(region)
     if not len(ys): return None
@@ -139,39 +159,48 @@ def control_region(region:np.ndarray, brain:np.ndarray, seed:int=42, tries:int=5
     for _ in range(tries):
         dy, dx = rng.integers(-ys.min(), h - ys.max()), rng.integers(-xs.min(), w - xs.max())
         if near[ys + dy, xs + dx].any() or brain[ys + dy, xs + dx].mean() < inside: continue
-        moved = np.zeros_like(region, bool); moved[ys + dy, xs + dx] = True
+        moved = np.zeros_like(region, bool)
+        moved[ys + dy, xs + dx] = True
         return moved
     return None
 
 def removal_images(image:np.ndarray, mask:np.ndarray, seed:int=42, dilate:float=0.02, fill:str="surround") -> tuple:
-    "(tumor removed, control removed or None): the tumor (dilated) and a same-shaped healthy patch filled in by `FILLS[fill]`"
+    ("(tumor removed, control removed or None): the tumor (dilated) and a same-shaped healthy patch filled in by "
+     "`FILLS[fill]`")
     if mask is None or not mask.any(): raise ValueError("the image has no tumor mask to remove")
     region = tumor_region(mask, dilate)
     control = control_region(region, brain_mask(image), seed=seed)
     return FILLS[fill](image, region), (None if control is None else FILLS[fill](image, control))
 
 # %% ../nbs/09_failure_analysis.ipynb #d3e7a771
-def measure_removal(model, images:np.ndarray, masks:list, labels, backbone:str, dilate:float=0.02, seed:int=42, batch_size:int=16,
+def measure_removal(model, images:np.ndarray, masks:list, labels, backbone:str, dilate:float=0.02, seed:int=42,
+                    batch_size:int=16,
                     fill:str="surround") -> pd.DataFrame:   # how removed regions are filled: a name in `FILLS`
-    "Per image: true-class probability and prediction as is, with its tumor removed, and with a control region of brain removed"
+    ("Per image: true-class probability and prediction as is, with its tumor removed, and with a control region of "
+     "brain removed")
     from brain_gradcam.pipeline import preprocess
     from brain_gradcam.evaluation import softmax
     originals, removed, controls, has_control = [], [], [], []
     for k, (image, mask) in enumerate(zip(images, masks)):
         if mask is None or not mask.any(): raise ValueError(f"image {k} has no tumor mask to remove")
         gone, control = removal_images(image, mask, seed + k, dilate, fill)
-        originals.append(image); removed.append(gone)
-        controls.append(image if control is None else control); has_control.append(control is not None)
+        originals.append(image)
+        removed.append(gone)
+        controls.append(image if control is None else control)
+        has_control.append(control is not None)
     def probabilities(batch):
         inputs = np.asarray(preprocess(np.stack(batch).astype(np.float32), backbone), np.float32)
-        logits = np.concatenate([np.asarray(model(inputs[i:i + batch_size], training=False)) for i in range(0, len(inputs), batch_size)])
+        logits = np.concatenate([np.asarray(model(inputs[i:i + batch_size],
+                                                  training=False)) for i in range(0, len(inputs), batch_size)])
         return softmax(logits)
     return removal_table(labels, has_control, {"original": probabilities(originals), "removed": probabilities(removed),
                                                "control": probabilities(controls)})
 
 def removal_table(labels, has_control, probabilities:dict) -> pd.DataFrame:
-    "Per image: label, whether it has a control, and each variant's (original, removed, control) true-class probability and prediction"
-    labels = np.asarray(labels); rows = np.arange(len(labels))
+    ("Per image: label, whether it has a control, and each variant's (original, removed, control) true-class "
+     "probability and prediction")
+    labels = np.asarray(labels)
+    rows = np.arange(len(labels))
     frame = pd.DataFrame({"label": labels, "has_control": np.asarray(has_control, bool)})
     for name, p in probabilities.items(): frame[f"p_{name}"], frame[f"predicted_{name}"] = p[rows, labels], p.argmax(1)
     frame.loc[~frame.has_control, ["p_control", "predicted_control"]] = np.nan
@@ -180,7 +209,8 @@ def removal_table(labels, has_control, probabilities:dict) -> pd.DataFrame:
 def dependence_summary(frame:pd.DataFrame,
                        by:str=None,        # the column to break down by (default: the class), e.g. the imaging plane
                       ) -> pd.DataFrame:
-    "Per class (or `by`) and overall: accuracy as is, without the tumor, without the control; mean drop of the true class's probability"
+    ("Per class (or `by`) and overall: accuracy as is, without the tumor, without the control; mean drop of the true "
+     "class's probability")
     def one(group):
         controlled = group[group.has_control]
         return pd.Series({"images": len(group), "accuracy": (group.predicted_original == group.label).mean(),
@@ -194,31 +224,38 @@ def dependence_summary(frame:pd.DataFrame,
     summary.loc["all"] = one(frame)
     return summary
 
-def tumor_dependence(model, card:dict, rows:pd.DataFrame, seed:int=42, batch_size:int=16, fill:str="surround") -> pd.DataFrame:
-    "`measure_removal` on every row of `rows` (image files with a tumor mask), a batch at a time, with each row's path and class"
+def tumor_dependence(model, card:dict, rows:pd.DataFrame, seed:int=42, batch_size:int=16,
+                     fill:str="surround") -> pd.DataFrame:
+    ("`measure_removal` on every row of `rows` (image files with a tumor mask), a batch at a time, with each row's "
+     "path and class")
     parts = []
     for start, (part, batch) in zip(range(0, len(rows), batch_size), file_batches(card, rows, batch_size)):
-        parts.append(measure_removal(model, batch["images"], batch["masks"], part.label.to_numpy(), card["preprocessing"]["backbone"],
+        parts.append(measure_removal(model, batch["images"], batch["masks"], part.label.to_numpy(),
+                                     card["preprocessing"]["backbone"],
                                      seed=seed + start, batch_size=batch_size, fill=fill)
                      .assign(path=part.path.to_numpy(), **{"class": part["class"].to_numpy()}))
     return pd.concat(parts, ignore_index=True)
 
 def pointing_by_dependence(table:pd.DataFrame, dependence:pd.DataFrame) -> pd.DataFrame:
-    "Pointing game and energy in mask (from `failure_table`) of correct, masked predictions, split by whether the answer survives the tumor's removal"
+    ("Pointing game and energy in mask (from `failure_table`) of correct, masked predictions, split by whether the "
+     "answer survives the tumor's removal")
     joined = table.merge(dependence[["path", "label", "predicted_removed"]], on="path")
     joined = joined[joined.correct & joined.pointing_game.notna()]
     answer = np.where(joined.predicted_removed == joined.label, "survives", "flips")
-    return joined.groupby(answer).agg(images=("path", "size"), pointing_game=("pointing_game", lambda s: s.astype(float).mean()),
+    return joined.groupby(answer).agg(images=("path", "size"),
+                                      pointing_game=("pointing_game", lambda s: s.astype(float).mean()),
                                       energy_in_mask=("energy_in_mask", "mean")).rename_axis("answer without the tumor")
 
 # %% ../nbs/09_failure_analysis.ipynb #b3f92bc4
 def failure_summary(table:pd.DataFrame, low_confidence:float=0.6,
                     by:str="class",          # the column to break down by: the true class, or e.g. the imaging plane
                    ) -> pd.DataFrame:
-    "Per true class (or `by`): images, accuracy, unsure share, mean shortcut score, pointing game and right-for-the-wrong-reason share"
+    ("Per true class (or `by`): images, accuracy, unsure share, mean shortcut score, pointing game and "
+     "right-for-the-wrong-reason share")
     def one(group):
         masked = group[group.has_mask & group.correct] if "pointing_game" in group else group.iloc[:0]
-        return pd.Series({"images": len(group), "accuracy": group.correct.mean(), "unsure": (group.confidence < low_confidence).mean(),
+        return pd.Series({"images": len(group), "accuracy": group.correct.mean(),
+                          "unsure": (group.confidence < low_confidence).mean(),
                           "shortcut (mean)": group.shortcut.mean(), "shortcut > 0.5": (group.shortcut > 0.5).mean(),
                           "masked & correct": len(masked),
                           "pointing game": masked.pointing_game.astype(float).mean() if len(masked) else np.nan,

@@ -14,20 +14,23 @@ from typing import Callable
 import numpy as np
 import pandas as pd
 
+from .core import Registry
 from .data import CLASSES, canonical_class, show_mri, to_json
 from .model import activation_name, backbone_of, cam_layer_of, conv_layers, flat_info, last_feature_map, layer_output
 from .pipeline import prepare_example, preprocess
 
 # %% auto #0
-__all__ = ['METHODS', 'COSTS', 'resolve_layer', 'Explanation', 'as_batch', 'finish_maps', 'gradcam', 'load_batch', 'file_batches',
+__all__ = ['METHODS', 'COSTS', 'resolve_layer', 'Explanation', 'as_batch', 'finish_maps', 'Method', 'register_method',
+           'method_info', 'explain', 'explain_rows', 'cam_method', 'gradcam', 'load_batch', 'file_batches',
            'plus_plus_weights', 'gradcam_plus_plus', 'layercam', 'black_input', 'scorecam', 'integrated_gradients',
-           'Method', 'register_method', 'method_info', 'explain', 'explain_rows', 'hirescam', 'xgradcam', 'eigencam',
-           'cam_layers_of', 'multi_layercam', 'noise_sigma', 'saliency', 'flipped', 'smoothed', 'class_contrast',
-           'overlay', 'show_overlay', 'plot_cam_gallery', 'plot_method_grid', 'per_image_extras', 'explain_files']
+           'hirescam', 'xgradcam', 'eigencam', 'cam_layers_of', 'multi_layercam', 'noise_sigma', 'saliency', 'flipped',
+           'smoothed', 'class_contrast', 'overlay', 'show_overlay', 'plot_cam_gallery', 'plot_method_grid',
+           'per_image_extras', 'explain_files']
 
 # %% ../nbs/07_gradcam.ipynb #3a537e3c
 def resolve_layer(model, layer:str|None=None) -> str:
-    "The feature-map layer to explain: `layer` (a name, or a path through nested models), else the default CAM layer, else the last feature map"
+    ("The feature-map layer to explain: `layer` (a name, or a path through nested models), else the default CAM layer, "
+     "else the last feature map")
     names = conv_layers(model)
     if not names: raise ValueError(f"model {model.name!r} has no layer with a 4-D (feature map) output to explain")
     if layer is None:
@@ -41,7 +44,8 @@ def resolve_layer(model, layer:str|None=None) -> str:
     near_top = [as_path.get(n, n) for n in names[-6:]]                     # the layers a user would pick; not all 130
     near_top = near_top if len(names) <= 6 else ["...", *near_top]
     if layer in [l.name for l in model.layers]:
-        raise ValueError(f"layer {layer!r} of model {model.name!r} has no 4-D feature-map output; the conv layers nearest the top: {near_top}")
+        raise ValueError(f"layer {layer!r} of model {model.name!r} has no 4-D feature-map output; the conv layers "
+                         f"nearest the top: {near_top}")
     raise KeyError(f"layer {layer!r} not in model {model.name!r}; the conv layers nearest the top: {near_top}")
 
 # %% ../nbs/07_gradcam.ipynb #a93ed1d9
@@ -76,7 +80,8 @@ def as_batch(images, # (B,H,W,3), (B,H,W,1), (B,H,W) grey, or one image (H,W,3) 
     if x.ndim == 2: x = x[None, ..., None]                       # one grey image
     elif x.ndim == 3: x = x[None] if x.shape[-1] == 3 else x[..., None]   # one RGB image, or a batch of grey ones
     if x.ndim != 4 or x.shape[-1] not in (1, 3):
-        raise ValueError(f"images of shape {np.shape(images)}: expected (B,H,W,3), (B,H,W,1), (B,H,W), (H,W,3) or (H,W)")
+        raise ValueError(f"images of shape {np.shape(images)}: expected (B,H,W,3), (B,H,W,1), (B,H,W), (H,W,3) "
+                         f"or (H,W)")
     if not np.isfinite(x).all(): raise ValueError("images contain NaN or infinite values")
     return np.repeat(x, 3, axis=-1) if x.shape[-1] == 1 else x
 
@@ -112,8 +117,10 @@ def _targets(class_idx, n:int, n_classes:int) -> np.ndarray:
     "Target classes as int32 (n,), -1 meaning 'the predicted class' (or a callable target)"
     if class_idx is None or callable(class_idx): return np.full(n, -1, np.int32)
     idx = np.broadcast_to(np.asarray(class_idx), (n,)) if np.ndim(class_idx) == 0 else np.asarray(class_idx)
-    if idx.shape != (n,): raise ValueError(f"class_idx has {idx.size} entries for {n} images; give one class per image, or one for all")
-    if idx.min() < 0 or idx.max() >= n_classes: raise ValueError(f"class_idx {idx.tolist()}: classes are 0..{n_classes - 1}")
+    if idx.shape != (n,):
+        raise ValueError(f"class_idx has {idx.size} entries for {n} images; give one class per image, or one for all")
+    if idx.min() < 0 or idx.max() >= n_classes:
+        raise ValueError(f"class_idx {idx.tolist()}: classes are 0..{n_classes - 1}")
     return idx.astype(np.int32)
 
 # %% ../nbs/07_gradcam.ipynb #cac77a5c
@@ -123,41 +130,100 @@ def finish_maps(maps,            # (B, h, w) non-negative maps
     "(heatmaps, empty): maps resized to `size` and divided by their maximum; all-zero maps stay zero and are flagged"
     import tensorflow as tf
     maps = tf.convert_to_tensor(maps, tf.float32)
-    if upsample and tuple(maps.shape[1:3]) != tuple(size): maps = tf.image.resize(maps[..., None], size, "bilinear")[..., 0]
+    if upsample and tuple(maps.shape[1:3]) != tuple(size):
+        maps = tf.image.resize(maps[..., None], size, "bilinear")[..., 0]
     peak = tf.reduce_max(maps, axis=(1, 2), keepdims=True)
     empty = peak[:, 0, 0] <= 0
     if normalize: maps = tf.where(peak > 0, maps / tf.where(peak > 0, peak, 1.0), 0.0)
     return maps.numpy().astype(np.float32), empty.numpy()
 
-# %% ../nbs/07_gradcam.ipynb #1798e799
+# %% ../nbs/07_gradcam.ipynb #81cec69b
+@dataclass(frozen=True)
+class Method:
+    "One explanation method: what `explain`, `localize`, faithfulness, failure analysis and the CLI know of it"
+    name: str
+    fn: Callable        # fn(model, images, class_idx, layer, **options); without `layer` when takes_layer is False
+    takes_layer: bool   # explains a feature-map layer (a CAM); False: the input pixels
+    cost: str           # "fast": a pass or two a batch; "slow": many passes an image, so localize scores fewer images
+    options: dict       # what it runs with when called by name; the function's own defaults stay for direct calls
+    summary: str        # one line, for tables and --help
+
+METHODS = Registry("method")   # name -> Method
+COSTS = ("fast", "slow")
+
+def register_method(name:str, fn:Callable, takes_layer:bool=True, cost:str="fast", options:dict=None,
+                    summary:str="") -> Method:
+    "Add an explanation method (or replace one of that name); everything else reads it from `METHODS`"
+    if not isinstance(name, str) or not name or set(name) & set(",:= "):
+        raise ValueError(f"method name {name!r}: no spaces, ',', ':' or '='")
+    if not callable(fn): raise TypeError(f"method {name!r}: fn must be callable")
+    if cost not in COSTS: raise ValueError(f"method {name!r}: cost {cost!r} is not one of {COSTS}")
+    return METHODS.add(Method(name, fn, bool(takes_layer), cost, dict(options or {}), summary))
+
+def method_info(name:str) -> Method:
+    "The registered method called `name`"
+    return METHODS[name]
+
+def explain(model, images, method:str="gradcam", class_idx=None, layer:str=None, **options) -> Explanation:
+    "Heatmaps of a registered `method` for a batch of images; `options` override the method's own"
+    entry = method_info(method)
+    options = {**entry.options, **options}
+    if entry.takes_layer: return entry.fn(model, images, class_idx, layer, **options)
+    if layer is not None: raise ValueError(f"{method} attributes to input pixels: it takes no layer")
+    return entry.fn(model, images, class_idx, **options)
+
+def explain_rows(model, card:dict, rows, method:str="gradcam", layer:str=None, class_idx=None, batch_size:int=16,
+                 errors:list=None, **options):
+    "Yield (rows, batch, Explanation) for image files a batch at a time: the one loop from files to explanations"
+    for part, batch in file_batches(card, rows, batch_size, errors):
+        yield part, batch, explain(model, batch["inputs"], method, class_idx, layer, **options)
+
+# %% ../nbs/07_gradcam.ipynb #3a997a34
 def _check_input(model, x:np.ndarray):
     expected = tuple(model.input.shape[1:3])
     if None not in expected and tuple(x.shape[1:3]) != expected:
-        raise ValueError(f"images are {x.shape[1]}x{x.shape[2]} but model {model.name!r} takes {expected[0]}x{expected[1]}")
+        raise ValueError(f"images are {x.shape[1]}x{x.shape[2]} but model {model.name!r} takes "
+                         f"{expected[0]}x{expected[1]}")
 
 def _layer_gradients(model, images, class_idx, layer, score:str="logit"):
-    x = as_batch(images, model.input.shape[-1]); _check_input(model, x)
+    x = as_batch(images, model.input.shape[-1])
+    _check_input(model, x)
     layer = resolve_layer(model, layer)
     targets = _targets(class_idx, len(x), model.output.shape[-1])
     score = class_idx if callable(class_idx) else score
     features, logits, chosen, _, grads = _graph(model, "layer", layer, score)(x, targets)
     return x, layer, features, logits.numpy(), targets if callable(class_idx) else chosen.numpy(), grads
 
-def gradcam(model,                # a Keras model that outputs logits
-            images,               # batch (B,H,W,3) in the model's input range; grey or a single image also work
-            class_idx=None,       # class per image (or one for all); None: the predicted class; or a callable on the logits
-            layer:str=None,       # a feature-map layer's name; None: the model's default CAM layer
-            upsample:bool=True,   # resize the maps to the input size
-            normalize:bool=True,  # divide each map by its maximum
-            score:str="logit",    # differentiate the logit (right) or the softmax probability (to show why not)
-           ) -> Explanation:
-    "Grad-CAM heatmaps for a batch of images, in one compiled forward and backward pass"
-    import tensorflow as tf
-    x, layer, features, logits, chosen, grads = _layer_gradients(model, images, class_idx, layer, score)
-    weights = tf.reduce_mean(grads, axis=(1, 2), keepdims=True)            # alpha_k^c
-    maps = tf.nn.relu(tf.reduce_sum(weights * features, axis=-1))
-    heatmaps, empty = finish_maps(maps, x.shape[1:3], upsample, normalize)
-    return Explanation(heatmaps, chosen, logits, empty, "gradcam", layer)
+def cam_method(name:str,           # the name `explain`, `localize` and the CLI know it by
+               summary:str,        # one line, for tables and --help
+               cost:str="fast",    # "fast" or "slow" (see `register_method`)
+               options:dict=None): # what it runs with when called by name
+    "Decorator: register a CAM from its map `cam(features, grads, **options) -> (B, h, w)`; returns the whole method"
+    def scaffold(cam):
+        def method(model,                # a Keras model that outputs logits
+                   images,               # batch (B,H,W,3) in the model's input range; grey or one image also work
+                   class_idx=None,       # class per image (or one for all); None: the predicted one; or a callable on the logits
+                   layer:str=None,       # a feature-map layer's name; None: the model's default CAM layer
+                   upsample:bool=True,   # resize the maps to the input size
+                   normalize:bool=True,  # divide each map by its maximum
+                   score:str="logit",    # differentiate the logit (right) or the softmax probability (to show why not)
+                   **options) -> Explanation:
+            x, layer, features, logits, chosen, grads = _layer_gradients(model, images, class_idx, layer, score)
+            maps = np.maximum(np.asarray(cam(features.numpy(), grads.numpy(), **options), np.float32), 0)
+            heatmaps, empty = finish_maps(maps, x.shape[1:3], upsample, normalize)
+            return Explanation(heatmaps, chosen, logits, empty, name, layer)
+        method.__name__, method.__qualname__, method.__doc__ = cam.__name__, cam.__qualname__, cam.__doc__
+        method.cam = cam                                            # the map alone, for methods built on it
+        register_method(name, method, cost=cost, options=options, summary=summary)
+        return method
+    return scaffold
+
+# %% ../nbs/07_gradcam.ipynb #1798e799
+@cam_method("gradcam", "channel maps weighted by their mean gradient")
+def gradcam(features, grads):
+    "Grad-CAM heatmaps: each channel weighted by its mean gradient, in one compiled forward and backward pass"
+    weights = grads.mean(axis=(1, 2), keepdims=True)            # alpha_k^c
+    return (weights * features).sum(-1)
 
 # %% ../nbs/07_gradcam.ipynb #3cc6cda8
 def load_batch(card:dict,           # the model card (`training.load_trained`)
@@ -166,14 +232,17 @@ def load_batch(card:dict,           # the model card (`training.load_trained`)
               ) -> dict:
     "images (B,S,S,3) uint8, model inputs (B,S,S,3) float32 and masks (B,S,S) bool (or None) for image files"
     mask_paths = [None] * len(paths) if mask_paths is None else list(mask_paths)
-    pairs = [prepare_example(p, card["image_size"], card["preprocessing"]["crop"], m) for p, m in zip(paths, mask_paths)]
+    pairs = [prepare_example(p, card["image_size"], card["preprocessing"]["crop"],
+                             m) for p, m in zip(paths, mask_paths)]
     images = np.stack([image for image, _ in pairs])
     masks = [mask for _, mask in pairs]
-    return dict(images=images, inputs=np.asarray(preprocess(images.astype(np.float32), card["preprocessing"]["backbone"]), np.float32),
+    return dict(images=images,
+                inputs=np.asarray(preprocess(images.astype(np.float32), card["preprocessing"]["backbone"]), np.float32),
                 masks=masks)
 
 def _stack(batches:list) -> dict:
-    return dict(images=np.concatenate([b["images"] for b in batches]), inputs=np.concatenate([b["inputs"] for b in batches]),
+    return dict(images=np.concatenate([b["images"] for b in batches]),
+                inputs=np.concatenate([b["inputs"] for b in batches]),
                 masks=[m for b in batches for m in b["masks"]])
 
 def file_batches(card:dict,
@@ -184,11 +253,14 @@ def file_batches(card:dict,
     "Yield (rows, batch) a batch at a time: `load_batch` of each file, unreadable ones reported and skipped"
     rows = rows if isinstance(rows, pd.DataFrame) else pd.DataFrame({"path": [str(p) for p in rows]})
     masks = rows["mask_path"] if "mask_path" in rows else pd.Series([None] * len(rows), index=rows.index)
-    for start in range(0, len(rows), batch_size):     # a batch at a time: thousands of files never sit in memory at once
+    for start in range(0, len(rows),
+                       batch_size):     # a batch at a time: thousands of files never sit in memory at once
         kept, loaded = [], []
         for k in range(start, min(start + batch_size, len(rows))):
             path, mask = rows["path"].iloc[k], masks.iloc[k]
-            try: loaded.append(load_batch(card, [path], [mask])); kept.append(k)
+            try:
+                loaded.append(load_batch(card, [path], [mask]))
+                kept.append(k)
             except (ValueError, OSError) as err:
                 if errors is None: raise
                 errors.append(dict(image=str(path), error=str(err)))
@@ -208,22 +280,16 @@ def plus_plus_weights(features, # (B, h, w, K) activations A
     a = a / tf.where(total != 0, total, 1.0)
     return tf.reduce_sum(a * tf.nn.relu(grads), axis=(1, 2), keepdims=True)
 
-def gradcam_plus_plus(model, images, class_idx=None, layer:str=None, upsample:bool=True, normalize:bool=True) -> Explanation:
-    "Grad-CAM++ heatmaps for a batch of images: positive gradients weighted per position"
-    import tensorflow as tf
-    x, layer, features, logits, chosen, grads = _layer_gradients(model, images, class_idx, layer)
-    maps = tf.nn.relu(tf.reduce_sum(plus_plus_weights(features, grads) * features, axis=-1))
-    heatmaps, empty = finish_maps(maps, x.shape[1:3], upsample, normalize)
-    return Explanation(heatmaps, chosen, logits, empty, "gradcam++", layer)
+@cam_method("gradcam++", "channel maps weighted by positive gradients, per position")
+def gradcam_plus_plus(features, grads):
+    "Grad-CAM++ heatmaps: positive gradients weighted per position"
+    return (np.asarray(plus_plus_weights(features, grads)) * features).sum(-1)
 
 # %% ../nbs/07_gradcam.ipynb #486758b8
-def layercam(model, images, class_idx=None, layer:str=None, upsample:bool=True, normalize:bool=True) -> Explanation:
-    "LayerCAM heatmaps for a batch of images: activations weighted by their own positive gradients, position by position"
-    import tensorflow as tf
-    x, layer, features, logits, chosen, grads = _layer_gradients(model, images, class_idx, layer)
-    maps = tf.nn.relu(tf.reduce_sum(tf.nn.relu(grads) * features, axis=-1))
-    heatmaps, empty = finish_maps(maps, x.shape[1:3], upsample, normalize)
-    return Explanation(heatmaps, chosen, logits, empty, "layercam", layer)
+@cam_method("layercam", "activations weighted by their own positive gradients")
+def layercam(features, grads):
+    "LayerCAM heatmaps: activations weighted by their own positive gradients, position by position"
+    return (np.maximum(grads, 0) * features).sum(-1)
 
 # %% ../nbs/07_gradcam.ipynb #38fcf281
 def black_input(model, shape:tuple) -> np.ndarray:
@@ -247,10 +313,13 @@ def scorecam(model, images, class_idx=None, layer:str=None,
              max_channels:int|None=64,   # the most active channels to use; None: all
              batch_size:int=32,          # masked images per forward pass
              upsample:bool=True, normalize:bool=True) -> Explanation:
-    "Score-CAM heatmaps for a batch of images: each channel's map weighted by the class probability of the image it masks"
+    ("Score-CAM heatmaps for a batch of images: each channel's map weighted by the class probability of the image "
+     "it masks")
     import tensorflow as tf
-    if callable(class_idx): raise ValueError("scorecam weights maps by a class's probability: give a class index, not a callable target")
-    x = as_batch(images, model.input.shape[-1]); _check_input(model, x)
+    if callable(class_idx):
+        raise ValueError("scorecam weights maps by a class's probability: give a class index, not a callable target")
+    x = as_batch(images, model.input.shape[-1])
+    _check_input(model, x)
     layer = resolve_layer(model, layer)
     targets = _targets(class_idx, len(x), model.output.shape[-1])
     features, logits, chosen, _, _ = _graph(model, "layer", layer)(x, targets)
@@ -263,19 +332,26 @@ def scorecam(model, images, class_idx=None, layer:str=None,
         masks = tf.image.resize(feature[..., keep].transpose(2, 0, 1)[..., None], x.shape[1:3], "bilinear").numpy()
         low, high = masks.min(axis=(1, 2, 3), keepdims=True), masks.max(axis=(1, 2, 3), keepdims=True)
         masks = np.where(high > low, (masks - low) / np.where(high > low, high - low, 1), 0).astype(np.float32)
-        scores = np.concatenate([probability(masks[i:i + batch_size] * image + (1 - masks[i:i + batch_size]) * black, tf.constant(target)).numpy()
+        scores = np.concatenate([probability(masks[i:i + batch_size] * image + (1 - masks[i:i + batch_size]) * black,
+                                             tf.constant(target)).numpy()
                                  for i in range(0, len(keep), batch_size)])
-        maps.append(np.maximum((feature[..., keep] * scores).sum(-1), 0)); used.append(len(keep))
+        maps.append(np.maximum((feature[..., keep] * scores).sum(-1), 0))
+        used.append(len(keep))
     heatmaps, empty = finish_maps(np.stack(maps), x.shape[1:3], upsample, normalize)
     return Explanation(heatmaps, chosen, logits.numpy(), empty, "scorecam", layer, dict(channels=used))
 
+register_method("scorecam", scorecam, cost="slow", options=dict(max_channels=64),
+                summary="channel maps weighted by the masked image's score")
+
 # %% ../nbs/07_gradcam.ipynb #1cb16c2e
 def _path_sums(run, x, base, targets, u:np.ndarray, weights:np.ndarray, batch_size:int) -> tuple:
-    "Per image: the sum over path points u of weight * gradient * d(alpha)/du (alpha = u^2), and the scores at u=0 and u=1"
+    ("Per image: the sum over path points u of weight * gradient * d(alpha)/du (alpha = u^2), and the scores at "
+     "u=0 and u=1")
     jobs = [(b, k) for b in range(len(x)) for k in range(len(u))]
     total, ends = np.zeros_like(x), {}
     for i in range(0, len(jobs), batch_size):
-        b_idx = np.array([b for b, _ in jobs[i:i + batch_size]]); k_idx = np.array([k for _, k in jobs[i:i + batch_size]])
+        b_idx = np.array([b for b, _ in jobs[i:i + batch_size]])
+        k_idx = np.array([k for _, k in jobs[i:i + batch_size]])
         u_now = u[k_idx]
         points = base + (u_now ** 2)[:, None, None, None] * (x[b_idx] - base)
         _, _, _, scores, grads = run(points, targets[b_idx])
@@ -295,13 +371,16 @@ def integrated_gradients(model, images, class_idx=None,
                          normalize:bool=True) -> Explanation:
     "Integrated Gradients for a batch of images: attributions (in `extra`), and their smoothed magnitude as heatmaps"
     import cv2
-    x = as_batch(images, model.input.shape[-1]); _check_input(model, x)
+    x = as_batch(images, model.input.shape[-1])
+    _check_input(model, x)
     targets = _targets(class_idx, len(x), model.output.shape[-1])
     run = _graph(model, "input", None, class_idx if callable(class_idx) else "logit")
     _, logits, chosen, _, _ = run(x, targets)
     chosen = chosen.numpy()
-    base = black_input(model, x.shape[1:]) if baseline is None else np.broadcast_to(np.asarray(baseline, np.float32), x.shape[1:])
-    trapezoid = np.ones(steps + 1); trapezoid[[0, -1]] = 0.5
+    base = black_input(model, x.shape[1:]) if baseline is None else np.broadcast_to(np.asarray(baseline, np.float32),
+                                                                                    x.shape[1:])
+    trapezoid = np.ones(steps + 1)
+    trapezoid[[0, -1]] = 0.5
     total, ends = _path_sums(run, x, base, chosen, np.linspace(0, 1, steps + 1), trapezoid, batch_size)
     integral = total / steps
     difference = np.array([ends[(b, 1.0)] - ends[(b, 0.0)] for b in range(len(x))])
@@ -323,86 +402,35 @@ def integrated_gradients(model, images, class_idx=None,
     return Explanation(heatmaps, targets if callable(class_idx) else chosen, logits.numpy(), empty, "ig", None,
                        dict(attributions=attributions, score_difference=difference, completeness_gap=gap(), steps=used))
 
-# %% ../nbs/07_gradcam.ipynb #7f47e14f
-@dataclass(frozen=True)
-class Method:
-    "One explanation method: what `explain`, `localize`, faithfulness, failure analysis and the CLI know of it"
-    name: str
-    fn: Callable        # fn(model, images, class_idx, layer, **options); without `layer` when takes_layer is False
-    takes_layer: bool   # explains a feature-map layer (a CAM); False: the input pixels
-    cost: str           # "fast": a pass or two a batch; "slow": many passes an image, so localize scores fewer images
-    options: dict       # what it runs with when called by name; the function's own defaults stay for direct calls
-    summary: str        # one line, for tables and --help
-
-METHODS = {}   # name -> Method
-COSTS = ("fast", "slow")
-
-def register_method(name:str, fn:Callable, takes_layer:bool=True, cost:str="fast", options:dict=None, summary:str="") -> Method:
-    "Add an explanation method (or replace one of that name); everything else reads it from `METHODS`"
-    if not isinstance(name, str) or not name or set(name) & set(",:= "): raise ValueError(f"method name {name!r}: no spaces, ',', ':' or '='")
-    if not callable(fn): raise TypeError(f"method {name!r}: fn must be callable")
-    if cost not in COSTS: raise ValueError(f"method {name!r}: cost {cost!r} is not one of {COSTS}")
-    METHODS[name] = Method(name, fn, bool(takes_layer), cost, dict(options or {}), summary)
-    return METHODS[name]
-
-def method_info(name:str) -> Method:
-    "The registered method called `name`"
-    if name not in METHODS: raise ValueError(f"method {name!r}: use one of {sorted(METHODS)}")
-    return METHODS[name]
-
-register_method("gradcam", gradcam, summary="channel maps weighted by their mean gradient")
-register_method("gradcam++", gradcam_plus_plus, summary="channel maps weighted by positive gradients, per position")
-register_method("layercam", layercam, summary="activations weighted by their own positive gradients")
-register_method("scorecam", scorecam, cost="slow", options=dict(max_channels=64), summary="channel maps weighted by the masked image's score")
 register_method("ig", integrated_gradients, takes_layer=False, cost="slow", options=dict(steps=32, tolerance=None),
                 summary="input gradients integrated from a black image")
 
-def explain(model, images, method:str="gradcam", class_idx=None, layer:str=None, **options) -> Explanation:
-    "Heatmaps of a registered `method` for a batch of images; `options` override the method's own"
-    entry = method_info(method)
-    options = {**entry.options, **options}
-    if entry.takes_layer: return entry.fn(model, images, class_idx, layer, **options)
-    if layer is not None: raise ValueError(f"{method} attributes to input pixels: it takes no layer")
-    return entry.fn(model, images, class_idx, **options)
-
-def explain_rows(model, card:dict, rows, method:str="gradcam", layer:str=None, class_idx=None, batch_size:int=16,
-                 errors:list=None, **options):
-    "Yield (rows, batch, Explanation) for image files a batch at a time: the one loop from files to explanations"
-    for part, batch in file_batches(card, rows, batch_size, errors):
-        yield part, batch, explain(model, batch["inputs"], method, class_idx, layer, **options)
-
 # %% ../nbs/07_gradcam.ipynb #4866201a
-def hirescam(model, images, class_idx=None, layer:str=None, upsample:bool=True, normalize:bool=True) -> Explanation:
+@cam_method("hirescam", "activations times their own gradients, per position")
+def hirescam(features, grads):
     "HiResCAM heatmaps: each activation times its own gradient, summed over channels"
-    import tensorflow as tf
-    x, layer, features, logits, chosen, grads = _layer_gradients(model, images, class_idx, layer)
-    heatmaps, empty = finish_maps(tf.nn.relu(tf.reduce_sum(grads * features, axis=-1)), x.shape[1:3], upsample, normalize)
-    return Explanation(heatmaps, chosen, logits, empty, "hirescam", layer)
+    return (grads * features).sum(-1)
 
-def xgradcam(model, images, class_idx=None, layer:str=None, upsample:bool=True, normalize:bool=True) -> Explanation:
+@cam_method("xgradcam", "channel maps weighted by activation-weighted mean gradients")
+def xgradcam(features, grads):
     "XGrad-CAM heatmaps: channel weights are the gradients averaged with the activations as weights"
-    import tensorflow as tf
-    x, layer, features, logits, chosen, grads = _layer_gradients(model, images, class_idx, layer)
-    totals = tf.reduce_sum(features, axis=(1, 2), keepdims=True)
-    weights = tf.reduce_sum(grads * features / tf.where(totals != 0, totals, 1.0), axis=(1, 2), keepdims=True)
-    heatmaps, empty = finish_maps(tf.nn.relu(tf.reduce_sum(weights * features, axis=-1)), x.shape[1:3], upsample, normalize)
-    return Explanation(heatmaps, chosen, logits, empty, "xgradcam", layer)
+    totals = features.sum(axis=(1, 2), keepdims=True)
+    return ((grads * features / np.where(totals != 0, totals, 1.0)).sum(axis=(1, 2), keepdims=True) * features).sum(-1)
 
-def eigencam(model, images, class_idx=None, layer:str=None, upsample:bool=True, normalize:bool=True) -> Explanation:
+@cam_method("eigencam", "first principal component of the feature maps (no gradient, no class)")
+def eigencam(features, grads):
     "Eigen-CAM heatmaps: the feature maps projected on their first principal component, signed to agree with their mean"
-    x, layer, features, logits, chosen, _ = _layer_gradients(model, images, class_idx, layer)
-    f = features.numpy().astype(np.float64)
-    rows = f.reshape(len(f), -1, f.shape[-1])                                   # (B, positions, channels)
-    first = np.linalg.svd(rows, full_matrices=False)[2][:, 0]                   # (B, channels): the first right singular vector
+    rows = features.astype(np.float64).reshape(len(features), -1, features.shape[-1])   # (B, positions, channels)
+    first = np.linalg.svd(rows,
+                          full_matrices=False)[2][:, 0]                   # (B, channels): the first right singular vector
     projection = np.einsum("bpk,bk->bp", rows, first)
     sign = np.where((projection * rows.mean(-1)).sum(1, keepdims=True) < 0, -1.0, 1.0)   # an SVD's sign is arbitrary
-    maps = np.maximum(sign * projection, 0).reshape(f.shape[:3]).astype(np.float32)
-    heatmaps, empty = finish_maps(maps, x.shape[1:3], upsample, normalize)
-    return Explanation(heatmaps, chosen, logits, empty, "eigencam", layer)
+    return (sign * projection).reshape(features.shape[:3])
 
 # %% ../nbs/07_gradcam.ipynb #a972f53f
 def cam_layers_of(model, layer:str=None, depth:int=4) -> list:
-    "The layers multi-layer LayerCAM averages: the backbone's registered ones, else `layer` and the ReLU outputs below it"
+    ("The layers multi-layer LayerCAM averages: the backbone's registered ones, else `layer` and the ReLU outputs "
+     "below it")
     top = resolve_layer(model, layer)
     try: registered = list(backbone_of(model).cam_layers)
     except KeyError: registered = []
@@ -433,14 +461,18 @@ def saliency(model, images, class_idx=None,
              noise:float=0.2,     # the noise's sigma, as a share of each image's value range
              seed:int=0,          # seeds the noise (drawn as tf-keras-vis draws it, so the same seed gives its maps)
              batch_size:int=32, normalize:bool=True) -> Explanation:
-    "Saliency: the largest |gradient| over the channels at each pixel; with `samples`, SmoothGrad's mean over noisy copies"
-    x = as_batch(images, model.input.shape[-1]); _check_input(model, x)
+    ("Saliency: the largest |gradient| over the channels at each pixel; with `samples`, SmoothGrad's mean over "
+     "noisy copies")
+    x = as_batch(images, model.input.shape[-1])
+    _check_input(model, x)
     targets = _targets(class_idx, len(x), model.output.shape[-1])
     run = _graph(model, "input", None, class_idx if callable(class_idx) else "logit")
     _, logits, chosen, _, grads = run(x, targets)
     grads, chosen = np.abs(grads.numpy()), chosen.numpy()
     if samples:
-        noisy = (x[None] + np.random.RandomState(seed).normal(0.0, noise_sigma(x, noise), (samples, *x.shape)).astype(np.float32)).reshape(-1, *x.shape[1:])
+        noisy = (x[None] + np.random.RandomState(seed).normal(0.0, noise_sigma(x, noise),
+                                                              (samples,
+                                                               *x.shape)).astype(np.float32)).reshape(-1, *x.shape[1:])
         owner, total = np.tile(np.arange(len(x)), samples), np.zeros_like(x)
         for i in range(0, len(noisy), batch_size):
             part = run(noisy[i:i + batch_size], np.where(targets < 0, chosen, targets)[owner[i:i + batch_size]])[-1]
@@ -473,7 +505,8 @@ def smoothed(fn:Callable, name:str, samples:int=20, noise:float=0.2, seed:int=0)
         target = class_idx if callable(class_idx) else plain.class_idx
         sigma = noise_sigma(x, noise)
         rng = np.random.default_rng(seed)
-        total = sum(fn(model, x + rng.normal(0, 1, x.shape).astype(np.float32) * sigma, target, *args, **options).heatmaps for _ in range(samples))
+        total = sum(fn(model, x + rng.normal(0, 1, x.shape).astype(np.float32) * sigma, target, *args,
+                       **options).heatmaps for _ in range(samples))
         heatmaps, empty = finish_maps(total, x.shape[1:3], False)
         return Explanation(heatmaps, plain.class_idx, plain.logits, empty, name, plain.layer)
     return method
@@ -482,7 +515,8 @@ def smoothed(fn:Callable, name:str, samples:int=20, noise:float=0.2, seed:int=0)
 def _contrast(positive:tuple, negative:tuple) -> Callable:
     def score(logits):
         import tensorflow as tf
-        return tf.reduce_mean(tf.gather(logits, list(positive), axis=1), 1) - tf.reduce_mean(tf.gather(logits, list(negative), axis=1), 1)
+        return tf.reduce_mean(tf.gather(logits, list(positive), axis=1),
+                              1) - tf.reduce_mean(tf.gather(logits, list(negative), axis=1), 1)
     score.__name__ = f"{'+'.join(CLASSES[c] for c in positive)} minus {'+'.join(CLASSES[c] for c in negative)}"
     return score
 
@@ -491,17 +525,17 @@ def _class_index(name:str) -> int:
     except KeyError: raise ValueError(f"class {name!r}: classes are {CLASSES}") from None
 
 def class_contrast(positive=("glioma", "meningioma", "pituitary"), negative=("notumor",)) -> Callable:
-    "A target on the logits for any gradient method: the mean logit of the `positive` classes minus that of the `negative` ones"
-    return _contrast(tuple(map(_class_index, positive)), tuple(map(_class_index, negative)))   # cached: one compiled graph per target
+    ("A target on the logits for any gradient method: the mean logit of the `positive` classes minus that of the "
+     "`negative` ones")
+    return _contrast(tuple(map(_class_index, positive)),
+                     tuple(map(_class_index, negative)))   # cached: one compiled graph per target
 
-register_method("hirescam", hirescam, summary="activations times their own gradients, per position")
-register_method("xgradcam", xgradcam, summary="channel maps weighted by activation-weighted mean gradients")
-register_method("eigencam", eigencam, summary="first principal component of the feature maps (no gradient, no class)")
 register_method("layercam_multi", multi_layercam, summary="LayerCAM averaged over several layers")
 register_method("saliency", saliency, takes_layer=False, summary="largest |input gradient| over the channels")
 register_method("smoothgrad", saliency, takes_layer=False, cost="slow", options=dict(samples=20, noise=0.2),
                 summary="saliency averaged over 20 noisy copies")
-register_method("gradcam_flip", flipped(gradcam, "gradcam_flip"), summary="Grad-CAM averaged with that of the mirror image")
+register_method("gradcam_flip", flipped(gradcam, "gradcam_flip"),
+                summary="Grad-CAM averaged with that of the mirror image")
 
 # %% ../nbs/07_gradcam.ipynb #12e9c811
 def overlay(image:np.ndarray,     # (H,W), (H,W,1) or (H,W,3): uint8 in [0, 255], or float in [0, 1]
@@ -517,8 +551,8 @@ def overlay(image:np.ndarray,     # (H,W), (H,W,1) or (H,W,3): uint8 in [0, 255]
     if image.ndim != 2: raise ValueError(f"image of shape {image.shape}: expected (H,W), (H,W,1) or (H,W,3)")
     if is_uint8: grey = image / 255.0
     elif image.min() < 0 or image.max() > 1:
-        raise ValueError(f"image values span [{image.min():.2f}, {image.max():.2f}]: pass the uint8 image (or floats in [0, 1]), "
-                         "not the model's preprocessed input")
+        raise ValueError(f"image values span [{image.min():.2f}, {image.max():.2f}]: pass the uint8 image (or floats "
+                         f"in [0, 1]), not the model's preprocessed input")
     else: grey = image.astype(np.float64)
     heatmap = np.asarray(heatmap, np.float32)
     if heatmap.ndim != 2 or not np.isfinite(heatmap).all() or heatmap.min() < 0 or heatmap.max() > 1 + 1e-6:
@@ -534,11 +568,14 @@ def show_overlay(image:np.ndarray, heatmap:np.ndarray, ax=None, alpha:float=0.4,
     "Draw `overlay(image, heatmap)` on `ax`, with a colour bar of the heatmap's [0, 1] scale"
     import matplotlib.pyplot as plt, matplotlib as mpl
     ax = ax or plt.gca()
-    ax.imshow(overlay(image, heatmap, alpha, cmap)); ax.set_axis_off()
+    ax.imshow(overlay(image, heatmap, alpha, cmap))
+    ax.set_axis_off()
     if title: ax.set_title(title, fontsize=8, color=title_color)
     if colorbar:
-        bar = ax.figure.colorbar(mpl.cm.ScalarMappable(mpl.colors.Normalize(0, 1), cmap), ax=ax, fraction=0.046, pad=0.02)
-        bar.set_label(f"heatmap (alpha {alpha})", fontsize=7); bar.ax.tick_params(labelsize=6)
+        bar = ax.figure.colorbar(mpl.cm.ScalarMappable(mpl.colors.Normalize(0, 1), cmap), ax=ax, fraction=0.046,
+                                 pad=0.02)
+        bar.set_label(f"heatmap (alpha {alpha})", fontsize=7)
+        bar.ax.tick_params(labelsize=6)
     return ax
 
 # %% ../nbs/07_gradcam.ipynb #5f53b54a
@@ -548,43 +585,52 @@ def plot_cam_gallery(images:np.ndarray,        # (B,S,S,3) uint8
                      per_row:int=None, alpha:float=0.4, cmap:str="inferno", title:str=None):
     "Overlays with true class, predicted class and confidence (green right, red wrong), one row per true class"
     import matplotlib.pyplot as plt
-    labels = np.asarray(labels); probabilities = explanation.probabilities
+    labels = np.asarray(labels)
+    probabilities = explanation.probabilities
     classes = [c for c in range(len(CLASSES)) if (labels == c).any()]
     cols = per_row or max((labels == c).sum() for c in classes)
     fig, axes = plt.subplots(len(classes), cols, figsize=(2.6 * cols, 2.5 * len(classes)), squeeze=False)
     for ax in axes.ravel(): ax.set_axis_off()
     for row, c in enumerate(classes):
         for col, i in enumerate(np.flatnonzero(labels == c)[:cols]):
-            predicted = int(probabilities[i].argmax()); right = predicted == c
+            predicted = int(probabilities[i].argmax())
+            right = predicted == c
             show_overlay(images[i], explanation.heatmaps[i], axes[row, col], alpha, cmap, colorbar=col == cols - 1,
                          title=f"true {CLASSES[c]}\npred {CLASSES[predicted]} ({probabilities[i, predicted]:.0%})",
                          title_color="green" if right else "red")
     layer = f", layer {explanation.layer}" if explanation.layer else ""
-    fig.suptitle(title or f"{explanation.method} of the predicted class{layer}"); fig.tight_layout()
+    fig.suptitle(title or f"{explanation.method} of the predicted class{layer}")
+    fig.tight_layout()
     return fig
 
-def plot_method_grid(images:np.ndarray, explanations:dict, labels=None, masks=None, alpha:float=0.4, cmap:str="inferno", title:str=None):
+def plot_method_grid(images:np.ndarray, explanations:dict, labels=None, masks=None, alpha:float=0.4, cmap:str="inferno",
+                     title:str=None):
     "One row per image: the image (tumor mask outlined, when given), then each method's overlay"
     import matplotlib.pyplot as plt
     names = list(explanations)
-    fig, axes = plt.subplots(len(images), len(names) + 1, figsize=(2.4 * (len(names) + 1), 2.4 * len(images)), squeeze=False)
+    fig, axes = plt.subplots(len(images), len(names) + 1, figsize=(2.4 * (len(names) + 1), 2.4 * len(images)),
+                             squeeze=False)
     first = explanations[names[0]]
     for i, image in enumerate(images):
         show_mri(image, axes[i, 0])
-        if masks is not None and masks[i] is not None: axes[i, 0].contour(masks[i], levels=[0.5], colors="lime", linewidths=0.8)
+        if masks is not None and masks[i] is not None:
+            axes[i, 0].contour(masks[i], levels=[0.5], colors="lime", linewidths=0.8)
         truth = f"true {CLASSES[int(labels[i])]}\n" if labels is not None else ""
-        axes[i, 0].set_title(f"{truth}pred {CLASSES[first.predicted[i]]} ({first.probabilities[i].max():.0%})", fontsize=8)
+        axes[i, 0].set_title(f"{truth}pred {CLASSES[first.predicted[i]]} ({first.probabilities[i].max():.0%})",
+                             fontsize=8)
         for j, name in enumerate(names, 1):
             show_overlay(image, explanations[name].heatmaps[i], axes[i, j], alpha, cmap, colorbar=j == len(names),
                          title=name if i == 0 else None)
-    fig.suptitle(title or f"The same images under each method (mask outlined in green; overlay alpha {alpha})"); fig.tight_layout()
+    fig.suptitle(title or f"The same images under each method (mask outlined in green; overlay alpha {alpha})")
+    fig.tight_layout()
     return fig
 
 # %% ../nbs/07_gradcam.ipynb #60035de7
 def _unique_name(stem:str, taken:set) -> str:
     name, n = stem, 2
     while name in taken: name, n = f"{stem}_{n}", n + 1
-    taken.add(name); return name
+    taken.add(name)
+    return name
 
 def per_image_extras(result:Explanation, i:int) -> dict:
     "The method's per-image numbers in `result.extra` (e.g. IG's steps and completeness gap), for image `i`"
@@ -604,14 +650,17 @@ def explain_files(model_dir,                # a model directory written by `trai
                   batch_size:int=8,         # images per call
                   **options,                # passed to the method (e.g. max_channels, steps)
                  ) -> dict:
-    "Explain image files with a trained model: one overlay PNG each and explanations.json in `out`; unreadable files reported and skipped"
+    ("Explain image files with a trained model: one overlay PNG each and explanations.json in `out`; unreadable files "
+     "reported and skipped")
     from PIL import Image
     from brain_gradcam.training import loaded
     entry = method_info(method)
-    if class_name is not None and class_name not in CLASSES: raise ValueError(f"class {class_name!r}: classes are {CLASSES}")
+    if class_name is not None and class_name not in CLASSES:
+        raise ValueError(f"class {class_name!r}: classes are {CLASSES}")
     model, card = loaded(model_dir)
     layer = resolve_layer(model, layer or card.get("cam_layer")) if entry.takes_layer else None
-    out = Path(out); out.mkdir(parents=True, exist_ok=True)
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
     entries, errors, taken = [], [], set()
     target = None if class_name is None else CLASSES.index(class_name)
     for part, batch, result in explain_rows(model, card, paths, method, layer, target, batch_size, errors, **options):
@@ -619,11 +668,13 @@ def explain_files(model_dir,                # a model directory written by `trai
             png = out/f"{_unique_name(Path(path).stem, taken)}_{method.replace('+', 'p')}.png"
             Image.fromarray(overlay(batch["images"][i], result.heatmaps[i], alpha, cmap)).save(png)
             probabilities = result.probabilities[i]
-            entries.append(dict(image=path, overlay=str(png), probabilities={c: float(p) for c, p in zip(CLASSES, probabilities)},
+            entries.append(dict(image=path, overlay=str(png),
+                                probabilities={c: float(p) for c, p in zip(CLASSES, probabilities)},
                                 predicted=CLASSES[int(probabilities.argmax())], confidence=float(probabilities.max()),
                                 explained_class=CLASSES[int(result.class_idx[i])], empty_map=bool(result.empty[i]),
                                 **per_image_extras(result, i)))
-    summary = dict(model_dir=card.get("source", str(model_dir)), method=method, options={**entry.options, **options}, layer=layer,
+    summary = dict(model_dir=card.get("source", str(model_dir)), method=method, options={**entry.options, **options},
+                   layer=layer,
                    image_size=card["image_size"], alpha=alpha, cmap=cmap, images=entries, errors=errors)
     (out/"explanations.json").write_text(to_json(summary, indent=1))
     return summary

@@ -19,11 +19,10 @@ from .data import (ImageDecodeError, MaskError, PLANES_FILE, decode_image, probe
 from .cleaning import fingerprints, hamming, hashes_of
 
 # %% auto #0
-__all__ = ['BRISC_DATASET', 'plane_of', 'find_pairs', 'pixel_correlation', 'match_masks', 'summarize_matches', 'mask_agreement',
-           'annotation_agreement', 'agreement_table', 'download_brisc', 'masks_from']
+__all__ = ['plane_of', 'find_pairs', 'pixel_correlation', 'match_masks', 'summarize_matches', 'mask_agreement',
+           'annotation_agreement', 'agreement_table', 'masks_from']
 
 # %% ../nbs/02a_masks.ipynb #00ccc67d
-BRISC_DATASET = "briscdataset/brisc2025"
 _PLANE = re.compile(r"(?:^|_)(ax|co|sa)(?:_|$)")
 
 def plane_of(name:str) -> str|None:
@@ -39,10 +38,16 @@ def find_pairs(folder:str|Path) -> tuple:
     for images in sorted(p for p in folder.rglob("images") if p.is_dir() and (p.parent/"masks").is_dir()):
         by_stem = {p.stem: p for p in images.iterdir() if p.is_file() and not p.name.startswith(".")}
         for mask in sorted(p for p in (images.parent/"masks").iterdir() if p.is_file() and not p.name.startswith(".")):
-            if mask.stem in by_stem: pairs.append(dict(image=str(by_stem[mask.stem]), mask=str(mask), plane=plane_of(mask.name)))
-            else: problems.append(dict(image=None, mask=str(mask), status="invalid", problem=f"{mask}: no image with this stem in {images}"))
-    if not pairs and not problems: raise FileNotFoundError(f"{folder}: no images/ folder with a masks/ folder beside it")
-    return pd.DataFrame(pairs, columns=["image", "mask", "plane"]), pd.DataFrame(problems, columns=["image", "mask", "status", "problem"])
+            if mask.stem in by_stem:
+                pairs.append(dict(image=str(by_stem[mask.stem]), mask=str(mask), plane=plane_of(mask.name)))
+            else:
+                problems.append(dict(image=None, mask=str(mask), status="invalid",
+                                     problem=f"{mask}: no image with this stem in {images}"))
+    if not pairs and not problems:
+        raise FileNotFoundError(f"{folder}: no images/ folder with a masks/ folder beside it")
+    return pd.DataFrame(pairs, columns=["image", "mask", "plane"]), pd.DataFrame(problems,
+                                                                                 columns=["image", "mask", "status",
+                                                                                          "problem"])
 
 # %% ../nbs/02a_masks.ipynb #abaae598
 def pixel_correlation(a:np.ndarray, b:np.ndarray) -> float:
@@ -62,7 +67,8 @@ def _digests(paths:pd.Series, n_workers:int=None) -> list:
     with ThreadPoolExecutor(n_workers or os.cpu_count()) as pool: return list(pool.map(one, paths))
 
 # %% ../nbs/02a_masks.ipynb #c91f8a6e
-def _content_candidates(source:dict, index:pd.DataFrame, hashes:np.ndarray, threshold:int, min_correlation:float) -> tuple:
+def _content_candidates(source:dict, index:pd.DataFrame, hashes:np.ndarray, threshold:int,
+                        min_correlation:float) -> tuple:
     "('content', distinct matching contents as index rows, best correlation) for one source image without a byte copy"
     source_hash = np.frombuffer(bytes.fromhex(source["phash"]), np.uint64)
     near = index[hamming(hashes, source_hash[None, :]) <= threshold]
@@ -79,7 +85,8 @@ def match_masks(source:str|Path,          # a folder of images/ + masks/ pairs (
                 out:str|Path,             # where to write masks/<split>/<class>/<stem>.png; may be the dataset's own masks/
                 threshold:int=28,         # content candidates: pHash distance at most this
                 min_correlation:float=0.99, # content match confirmed at this pixel correlation
-                n_workers:int=None, progress:bool=False) -> pd.DataFrame:  # one row per source mask: what happened to it
+                n_workers:int=None,
+                progress:bool=False) -> pd.DataFrame:  # one row per source mask: what happened to it
     "Match each source mask's image to an image of `data` (bytes, then content) and write the masks in `data`'s layout"
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)                  # made first: the report is written whatever happens
@@ -96,28 +103,36 @@ def match_masks(source:str|Path,          # a folder of images/ + masks/ pairs (
     rows = []
     for k, pair in pairs.iterrows():
         row = dict(pair, status="unmatched", how="", correlation=np.nan, matched="", read="", written="", problem="")
-        if k in unreadable: rows.append(dict(row, status="invalid", problem=unreadable[k])); continue
+        if k in unreadable:
+            rows.append(dict(row, status="invalid", problem=unreadable[k]))
+            continue
         if pair.sha256 in by_bytes: how, found, best = "exact", by_bytes[pair.sha256], 1.0
-        else: how, found, best = _content_candidates(dict(pair, **prints.loc[k]), index, hashes, threshold, min_correlation)
+        else:
+            how, found, best = _content_candidates(dict(pair, **prints.loc[k]), index, hashes, threshold,
+                                                   min_correlation)
         row.update(how=how if len(found) else "", correlation=round(best, 4))
         if len(found) == 0: row["problem"] = f"no image of {scan.root} matches (best pixel correlation {best:.3f})"
         elif found.sha256.nunique() > 1:
-            row.update(status="ambiguous", matched="; ".join(found.path), problem=f"{found.sha256.nunique()} different images match")
+            row.update(status="ambiguous", matched="; ".join(found.path),
+                       problem=f"{found.sha256.nunique()} different images match")
         else: row.update(status="matched", matched="; ".join(found.path))
         rows.append(row)
-    report = pd.concat([pd.DataFrame(rows), problems.assign(plane=None)], ignore_index=True).fillna({"read": "", "written": ""})
+    report = pd.concat([pd.DataFrame(rows), problems.assign(plane=None)],
+                       ignore_index=True).fillna({"read": "", "written": ""})
     return _write_matched(report, index, out)
 
 # %% ../nbs/02a_masks.ipynb #223177b3
 def _claimed_twice(report:pd.DataFrame, read:dict) -> dict:
-    "Rows claiming one image with different masks become ambiguous; agreeing claims share one plane, or none if theirs differ"
+    ("Rows claiming one image with different masks become ambiguous; agreeing claims share one plane, or none if "
+     "theirs differ")
     matched = report[report.status == "matched"]
     planes = {}
     for image, rows in matched.groupby("matched"):
         masks = [read[i] for i in rows.index]
         planes[image] = rows.plane.iloc[0] if rows.plane.nunique(dropna=False) == 1 else None
         if len(rows) > 1 and planes[image] is None:
-            report.loc[rows.index, "problem"] = f"one image, planes disagree ({', '.join(map(str, rows.plane))}): no plane recorded"
+            report.loc[rows.index, "problem"] = (f"one image, planes disagree ({', '.join(map(str, rows.plane))}): no "
+                                                 f"plane recorded")
         if all(m.shape == masks[0].shape and np.array_equal(m, masks[0]) for m in masks): continue
         overlap = min(np.sum(masks[0] & m) / np.sum(masks[0] | m) if m.shape == masks[0].shape else 0.0 for m in masks[1:])
         names = [Path(p).name for p in rows["mask"]]
@@ -141,7 +156,8 @@ def _write_mask(mask:np.ndarray, target:Path) -> str:
         except ImageDecodeError: same = False
         return "already there" if same else "kept the existing, different mask"
     partial = target.with_name(f".{target.name}.{os.getpid()}.partial")
-    write_image(pixels, partial, "PNG"); partial.replace(target)
+    write_image(pixels, partial, "PNG")
+    partial.replace(target)
     return "written"
 
 # %% ../nbs/02a_masks.ipynb #5b2196db
@@ -150,12 +166,15 @@ def _read_matched(report:pd.DataFrame) -> dict:
     read = {}
     for i in report.index[report.status == "matched"]:
         size = probe_image(report.image[i], decode=False)
-        try: read[i], report.loc[i, "read"] = read_mask(report["mask"][i], shape=(size["height"], size["width"]), how=True)
+        try:
+            read[i], report.loc[i, "read"] = read_mask(report["mask"][i], shape=(size["height"], size["width"]),
+                                                       how=True)
         except MaskError as err: report.loc[i, ["status", "problem"]] = ["invalid", str(err)]
     return read
 
 def _write_matched(report:pd.DataFrame, index:pd.DataFrame, out:Path) -> pd.DataFrame:
-    "Write every matched mask at its dataset image's size; record the planes in out/planes.csv and each outcome in the report"
+    ("Write every matched mask at its dataset image's size; record the planes in out/planes.csv and each outcome in "
+     "the report")
     read = _read_matched(report)
     plane_of_image, planes = _claimed_twice(report, read), {}
     images = {row.path: row for row in index.rename(columns={"class": "cls"}).itertuples()}
@@ -179,10 +198,12 @@ def _merge_planes(out:Path, planes:dict):
     if not planes: return
     table = out/PLANES_FILE
     old = pd.read_csv(table, dtype=str) if table.is_file() else pd.DataFrame(columns=["mask", "plane"])
-    new = pd.concat([old[~old["mask"].isin(planes)], pd.DataFrame({"mask": list(planes), "plane": list(planes.values())})])
+    new = pd.concat([old[~old["mask"].isin(planes)],
+                     pd.DataFrame({"mask": list(planes), "plane": list(planes.values())})])
     out.mkdir(parents=True, exist_ok=True)
     partial = table.with_name(f".{table.name}.{os.getpid()}.partial")
-    new.sort_values("mask").to_csv(partial, index=False); partial.replace(table)
+    new.sort_values("mask").to_csv(partial, index=False)
+    partial.replace(table)
 
 # %% ../nbs/02a_masks.ipynb #63c0eeb7
 def summarize_matches(report:pd.DataFrame, examples:int=2) -> str:
@@ -227,32 +248,27 @@ def annotation_agreement(data:str|Path,       # a dataset
 
 def agreement_table(agreement:pd.DataFrame) -> pd.DataFrame:
     "Per class and overall: images, median IoU, the share under IoU 0.3, and how often each centroid falls in the other"
-    summary = lambda rows: pd.Series({"images": len(rows), "median IoU": rows.iou.median(), "IoU < 0.3": (rows.iou < 0.3).mean(),
+    summary = lambda rows: pd.Series({"images": len(rows), "median IoU": rows.iou.median(),
+                                      "IoU < 0.3": (rows.iou < 0.3).mean(),
                                       "first's centroid in second": rows.first_centroid_in_second.mean(),
                                       "second's centroid in first": rows.second_centroid_in_first.mean()})
-    table = pd.concat([agreement.groupby("class").apply(summary, include_groups=False), summary(agreement).to_frame("all").T])
+    table = pd.concat([agreement.groupby("class").apply(summary, include_groups=False),
+                       summary(agreement).to_frame("all").T])
     return table.astype({"images": int}).round(3)
 
 # %% ../nbs/02a_masks.ipynb #9cd8e549
-def download_brisc() -> Path:
-    "Download BRISC 2025 with kagglehub (needs internet and Kaggle credentials); the folder holding segmentation_task/"
-    import kagglehub
-    root = Path(kagglehub.dataset_download(BRISC_DATASET))
-    found = sorted(p.parent for p in root.rglob("segmentation_task"))
-    if not found: raise FileNotFoundError(f"{root}: the BRISC download holds no segmentation_task/ folder")
-    return found[0]
-
-def masks_from(source:str|Path,       # "brisc", or a folder of images/ + masks/ pairs
+def masks_from(source:str|Path,       # a folder of images/ + masks/ pairs (`release_folder` in 02b_sources fetches BRISC)
                data:str|Path,         # your dataset
                out:str|Path,          # the masks folder to write
-               download=download_brisc, # how "brisc" is fetched (tests pass a stand-in folder)
                **options) -> pd.DataFrame:
     "Match the masks of `source` to `data` into `out`, once: the report is kept in out/matches.csv and reused"
-    folder = download() if str(source) == "brisc" else Path(source)
-    out = Path(out); report_file = out/"matches.csv"
+    folder = Path(source)
+    out = Path(out)
+    report_file = out/"matches.csv"
     key = f"{Path(folder).resolve()}|{Path(data).resolve()}|{sorted(options.items())}"
     if report_file.is_file() and (out/".matched").is_file() and (out/".matched").read_text() == key:
         return pd.read_csv(report_file, keep_default_na=False)
     report = match_masks(folder, data, out, **options)
-    report.to_csv(report_file, index=False); (out/".matched").write_text(key)
+    report.to_csv(report_file, index=False)
+    (out/".matched").write_text(key)
     return report

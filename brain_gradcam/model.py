@@ -13,6 +13,7 @@ from typing import Callable
 
 import numpy as np
 
+from .core import Registry
 from .data import CLASSES, resolve_weights
 
 # %% auto #0
@@ -32,25 +33,27 @@ class Backbone:
     cuts: tuple            # where the top 1, 2, 3, ... blocks start: ("input" or "output", layer name) each
     image_size: int        # the input side it was designed for
     pretrained: bool = True  # has ImageNet weights; False: trained from scratch, end to end
-    cam_layers: tuple = ()   # the layers multi-layer LayerCAM averages (empty: the CAM layer and the activations below it)
+    # the layers multi-layer LayerCAM averages (empty: the CAM layer and the activations below it)
+    cam_layers: tuple = ()
 
-BACKBONES = {}   # name -> Backbone
+BACKBONES = Registry("backbone")   # name -> Backbone
 
 def register_backbone(name:str, build:Callable, preprocess:Callable, cam_layer:str, cuts, image_size:int,
                       pretrained:bool=True, cam_layers=()) -> Backbone:
     "Add a backbone (or replace one of that name); everything else reads it from `BACKBONES`"
-    if not (isinstance(name, str) and name.isidentifier()): raise ValueError(f"backbone name {name!r}: use letters, digits and _")
-    if not (callable(build) and callable(preprocess)): raise TypeError(f"backbone {name!r}: build and preprocess must be callables")
+    if not (isinstance(name, str) and name.isidentifier()):
+        raise ValueError(f"backbone name {name!r}: use letters, digits and _")
+    if not (callable(build) and callable(preprocess)):
+        raise TypeError(f"backbone {name!r}: build and preprocess must be callables")
     cuts = tuple(tuple(cut) for cut in cuts)
     bad = [cut for cut in cuts if len(cut) != 2 or cut[0] not in ("input", "output") or not isinstance(cut[1], str)]
     if bad: raise ValueError(f"backbone {name!r}: each cut is ('input' or 'output', layer name); got {bad}")
     if int(image_size) < 32: raise ValueError(f"backbone {name!r}: image_size {image_size} is below 32")
-    BACKBONES[name] = Backbone(name, build, preprocess, cam_layer, cuts, int(image_size), bool(pretrained), tuple(cam_layers))
-    return BACKBONES[name]
+    return BACKBONES.add(Backbone(name, build, preprocess, cam_layer, cuts, int(image_size), bool(pretrained),
+                                  tuple(cam_layers)))
 
 def backbone_info(backbone:str) -> Backbone:
     "The registered backbone called `backbone`"
-    if backbone not in BACKBONES: raise KeyError(f"unknown backbone {backbone!r}; registered: {sorted(BACKBONES)}")
     return BACKBONES[backbone]
 
 # %% ../nbs/04_model.ipynb #603bf88d
@@ -85,7 +88,8 @@ def _small_cnn_model(input_shape, weights=None):
 register_backbone("xception", *keras_application("Xception", "xception"), "block14_sepconv2_act",
                   [("input", "block14_sepconv1"), ("input", "block13_sepconv1_act"), ("input", "block12_sepconv1_act"),
                    ("input", "block11_sepconv1_act"), ("input", "block10_sepconv1_act")], 299,
-                  cam_layers=("block14_sepconv2_act", "block14_sepconv1_act", "block13_sepconv2_act", "block12_sepconv3_act"))
+                  cam_layers=("block14_sepconv2_act", "block14_sepconv1_act", "block13_sepconv2_act",
+                              "block12_sepconv3_act"))
 register_backbone("inceptionv3", *keras_application("InceptionV3", "inception_v3"), "mixed10",
                   [("output", "mixed9"), ("output", "mixed8"), ("output", "mixed7")], 299)
 register_backbone("efficientnetb0", *keras_application("EfficientNetB0", "efficientnet"), "top_activation",
@@ -93,15 +97,18 @@ register_backbone("efficientnetb0", *keras_application("EfficientNetB0", "effici
 register_backbone("resnet50", *keras_application("ResNet50", "resnet50"), "conv5_block3_out",
                   [("output", "conv5_block2_out"), ("output", "conv5_block1_out"), ("output", "conv4_block6_out")], 224)
 register_backbone("small_cnn", _small_cnn_model, lambda images: images / 255.0, "block4_act",
-                  [("output", "block3_pool"), ("output", "block2_pool"), ("output", "block1_pool")], 128, pretrained=False)
+                  [("output", "block3_pool"), ("output", "block2_pool"), ("output", "block1_pool")], 128,
+                  pretrained=False)
 
 # %% ../nbs/04_model.ipynb #786b838c
 def backbone_weights(backbone:str, weights:str|Path|None) -> str|None:
     "What to pass to the backbone's `build` as `weights`"
     if weights is None or not backbone_info(backbone).pretrained:
-        if weights not in (None, "imagenet"): raise ValueError(f"{backbone} has no pre-trained weights; got {weights!r}")
+        if weights not in (None, "imagenet"):
+            raise ValueError(f"{backbone} has no pre-trained weights; got {weights!r}")
         return None
-    if str(weights) == "imagenet" and backbone != "xception": return "imagenet"   # $BRAIN_GRADCAM_WEIGHTS holds Xception weights
+    # $BRAIN_GRADCAM_WEIGHTS holds Xception weights
+    if str(weights) == "imagenet" and backbone != "xception": return "imagenet"
     return resolve_weights(None if str(weights) == "imagenet" else weights)
 
 # %% ../nbs/04_model.ipynb #397c81f6
@@ -118,7 +125,8 @@ def load_backbone(build:Callable,     # a backbone's `build` (see `Backbone`)
     except Exception as err:
         if weights == "imagenet" and download_failed(err):
             raise ConnectionError(f"{backbone}: the ImageNet weights could not be downloaded ({err}). Offline, set "
-                                  "$BRAIN_GRADCAM_WEIGHTS to the Xception weights file, or pass a weights file (--weights FILE)") from None
+                                  "$BRAIN_GRADCAM_WEIGHTS to the Xception weights file, or pass a weights file "
+                                  "(--weights FILE)") from None
         if weights not in (None, "imagenet"):
             raise ValueError(f"{weights}: not a {backbone} weights file ({type(err).__name__}: {err})") from None
         raise
@@ -138,11 +146,15 @@ def build_model(backbone:str="xception",   # a name in `BACKBONES`
     keras.utils.set_random_seed(seed)
     base = load_backbone(info.build, backbone_weights(backbone, weights), size, backbone)
     named = {layer.name for layer in base.layers}
-    missing = [name for name in (info.cam_layer, *info.cam_layers, *(layer for _, layer in info.cuts)) if name not in named]
-    if missing: raise ValueError(f"backbone {backbone!r}: its registered cam_layer and cuts name layers it does not have: {missing}")
+    missing = [name for name in (info.cam_layer, *info.cam_layers,
+                                 *(layer for _, layer in info.cuts)) if name not in named]
+    if missing:
+        raise ValueError(f"backbone {backbone!r}: its registered cam_layer and cuts name layers it does not have: "
+                         f"{missing}")
     x = keras.layers.GlobalAveragePooling2D(name="head_pool")(base.output)
     x = keras.layers.Dropout(dropout, seed=seed, name="head_dropout")(x)
-    logits = keras.layers.Dense(n_classes, name="logits", dtype="float32")(x)   # no softmax: logits, float32 under mixed precision
+    logits = keras.layers.Dense(n_classes, name="logits",
+                                dtype="float32")(x)   # no softmax: logits, float32 under mixed precision
     return keras.Model(base.input, logits, name=f"{backbone}_classifier")
 
 # %% ../nbs/04_model.ipynb #46a43dd4
@@ -151,10 +163,13 @@ def conv_layers(model) -> list:
     import keras
     outputs = _FLAT.get(model, {}).get("outputs", {})
     return [layer.name for layer in model.layers
-            if not isinstance(layer, keras.layers.InputLayer) and len(getattr(outputs.get(layer.name, layer.output), "shape", ())) == 4]
+            if not isinstance(layer,
+                              keras.layers.InputLayer) and len(getattr(outputs.get(layer.name, layer.output), "shape",
+                                                                       ())) == 4]
 
 def last_feature_map(model) -> str:
-    "The default CAM layer of a model not built here: its last feature map that is not a pooling, dropout or noise layer"
+    ("The default CAM layer of a model not built here: its last feature map that is not a pooling, dropout or "
+     "noise layer")
     names = conv_layers(model)
     skip = ("Pooling", "Dropout", "Noise", "Reshape", "Cropping", "ZeroPadding")
     kept = [n for n in names if not any(s in type(model.get_layer(n)).__name__ for s in skip)]
@@ -165,7 +180,8 @@ def backbone_of(model) -> Backbone:
     "The registered backbone a model built by `build_model` stands on (its name says which)"
     name = model.name.removesuffix("_classifier")
     if name == model.name or name not in BACKBONES:
-        raise KeyError(f"model {model.name!r} was not built by build_model from a registered backbone; registered: {sorted(BACKBONES)}")
+        raise KeyError(f"model {model.name!r} was not built by build_model from a registered backbone; registered: "
+                       f"{sorted(BACKBONES)}")
     return BACKBONES[name]
 
 def cam_layer_of(model) -> str:
@@ -173,7 +189,8 @@ def cam_layer_of(model) -> str:
     return backbone_of(model).cam_layer
 
 # %% ../nbs/04_model.ipynb #02128e24
-_FLAT = weakref.WeakKeyDictionary()   # each flat twin made by `flat_logit_model` -> what it knows of the model it was made from
+# each flat twin made by `flat_logit_model` -> what it knows of the model it was made from
+_FLAT = weakref.WeakKeyDictionary()
 SQUASHES = ("softmax", "sigmoid")     # output activations explained on the logits before them
 
 def output_layer(model):
@@ -182,7 +199,8 @@ def output_layer(model):
     from keras.src.models.functional import Functional
     if isinstance(model, keras.Sequential): last = model.layers[-1]
     elif isinstance(model, Functional):
-        if len(model.outputs) != 1: raise ValueError(f"model {model.name!r} has {len(model.outputs)} outputs; expected one, the class scores")
+        if len(model.outputs) != 1:
+            raise ValueError(f"model {model.name!r} has {len(model.outputs)} outputs; expected one, the class scores")
         last = model.outputs[0]._keras_history.operation
     else: return model
     return output_layer(last) if isinstance(last, keras.Model) else last
@@ -205,7 +223,8 @@ def _without_squash(layer, input_shape):
     return copy
 
 def _call_through(op, args:tuple, kwargs:dict, prefix:str, final, paths:dict):
-    "Call `op` on symbolic tensors, nested models opened so each inner layer gets a node; the final softmax or sigmoid is dropped"
+    ("Call `op` on symbolic tensors, nested models opened so each inner layer gets a node; the final softmax or "
+     "sigmoid is dropped")
     import keras
     if isinstance(op, keras.Model) and _openable(op): return _open(op, args[0], f"{prefix}{op.name}/", final, paths)
     paths[prefix + op.name] = op.name
@@ -213,7 +232,8 @@ def _call_through(op, args:tuple, kwargs:dict, prefix:str, final, paths:dict):
         if isinstance(op, (keras.layers.Activation, keras.layers.Softmax)): return args[0]    # the logits are its input
         op = _without_squash(op, args[0].shape)
     out = op(*args, **kwargs)
-    paths.setdefault("", {})[op.name] = out        # the layer's output in the new graph (a shared layer's .output is the old one)
+    paths.setdefault("",
+                     {})[op.name] = out        # the layer's output in the new graph (a shared layer's .output is the old one)
     return out
 
 def _openable(model) -> bool:
@@ -227,18 +247,23 @@ def _open(model, x, prefix:str, final, paths:dict):
     if isinstance(model, keras.Sequential):
         for layer in model.layers: x = _call_through(layer, (x,), {}, prefix, final, paths)
         return x
-    return model._run_through_graph(x, operation_fn=lambda layer: lambda *a, **k: _call_through(layer, a, k, prefix, final, paths))
+    return model._run_through_graph(x,
+                                    operation_fn=lambda layer: lambda *a, **k: _call_through(layer, a, k, prefix, final, paths))
 
 # %% ../nbs/04_model.ipynb #7e89c80c
 def _input_side(model, image_size:int|None) -> tuple:
     "(side, channels) of the square images the flat twin takes"
-    if len(model.inputs) != 1: raise ValueError(f"model {model.name!r} takes {len(model.inputs)} inputs; expected one, the image")
+    if len(model.inputs) != 1:
+        raise ValueError(f"model {model.name!r} takes {len(model.inputs)} inputs; expected one, the image")
     shape = tuple(model.inputs[0].shape)
     if len(shape) != 4 or shape[-1] not in (1, 3):
-        raise ValueError(f"model {model.name!r} takes inputs of shape {shape}; expected (batch, height, width, 1 or 3), channels last")
+        raise ValueError(f"model {model.name!r} takes inputs of shape {shape}; expected (batch, height, width, 1 or "
+                         f"3), channels last")
     height, width, channels = shape[1:]
-    if height != width: raise ValueError(f"model {model.name!r} takes {height}x{width} images; only square inputs are supported")
-    if height is None and image_size is None: raise ValueError(f"model {model.name!r} does not fix its input size: give image_size")
+    if height != width:
+        raise ValueError(f"model {model.name!r} takes {height}x{width} images; only square inputs are supported")
+    if height is None and image_size is None:
+        raise ValueError(f"model {model.name!r} does not fix its input size: give image_size")
     if height is not None and image_size not in (None, height):
         raise ValueError(f"model {model.name!r} takes {height}x{height} images, not image_size={image_size}")
     return height or int(image_size), channels
@@ -250,20 +275,26 @@ def flat_logit_model(model,                  # a Keras classifier: Sequential or
                     ):
     "A flat functional twin of `model` sharing its weights: inner layers reachable by name, outputs the logits"
     import keras
-    if not _openable(model): raise TypeError(f"model {model.name!r} is a subclassed {type(model).__name__}; its layers cannot be reached: "
+    if not _openable(model): raise TypeError(f"model {model.name!r} is a subclassed {type(model).__name__}; its layers "
+                                             f"cannot be reached: "
                                              "rebuild it as a Sequential or functional model")
     side, channels = _input_side(model, image_size)
     final, paths = output_layer(model), {}
     image = keras.Input((side, side, 3), name="image")
-    x = keras.ops.mean(image, axis=-1, keepdims=True) if channels == 1 else image     # our grey images repeat one channel 3 times
+    x = keras.ops.mean(image, axis=-1,
+                       keepdims=True) if channels == 1 else image     # our grey images repeat one channel 3 times
     logits = _open(model, x, "", final, paths)
     outputs = paths.pop("")
-    if len(logits.shape) != 2: raise ValueError(f"model {model.name!r} outputs shape {tuple(logits.shape)}; expected (batch, classes)")
+    if len(logits.shape) != 2:
+        raise ValueError(f"model {model.name!r} outputs shape {tuple(logits.shape)}; expected (batch, classes)")
     if order is not None: logits = keras.ops.take(logits, np.asarray(order, "int32"), axis=1)
     names = [name for name in paths.values() if list(paths.values()).count(name) > 1]
-    if names: raise ValueError(f"model {model.name!r}: layers in different nested models share the names {sorted(set(names))}")
+    if names:
+        raise ValueError(f"model {model.name!r}: layers in different nested models share the names "
+                         f"{sorted(set(names))}")
     flat = keras.Model(image, logits, name=f"{model.name}_flat")
-    _FLAT[flat] = dict(source=model.name, output=activation_name(final), paths=paths, order=order, preprocessing=preprocessing,
+    _FLAT[flat] = dict(source=model.name, output=activation_name(final), paths=paths, order=order,
+                       preprocessing=preprocessing,
                        input_channels=channels, outputs=outputs)
     return flat
 
@@ -272,19 +303,24 @@ def flat_info(model) -> dict:
     return _FLAT.get(model, {})
 
 def layer_output(model, name:str):
-    "The symbolic output of layer `name` in `model`'s own graph (a flat twin's layers also belong to the model it was made from)"
+    ("The symbolic output of layer `name` in `model`'s own graph (a flat twin's layers also belong to the model it was "
+     "made from)")
     outputs = flat_info(model).get("outputs", {})
     if name in outputs: return outputs[name]
-    layer, own = model.get_layer(name), getattr(model, "_nodes", set())     # Keras names a graph's nodes "<id(layer)>_ib-<k>"
-    for k, node in enumerate(layer._inbound_nodes):                          # a sub-model cut from another (`split_model`) calls
-        if f"{id(layer)}_ib-{k}" in own: return node.outputs[0]               # its layers anew: its own call, not the first
+    layer, own = model.get_layer(name), getattr(model, "_nodes",
+                                                set())     # Keras names a graph's nodes "<id(layer)>_ib-<k>"
+    # a sub-model cut from another (`split_model`) calls
+    for k, node in enumerate(layer._inbound_nodes):
+        # its layers anew: its own call, not the first
+        if f"{id(layer)}_ib-{k}" in own: return node.outputs[0]
     return layer.output
 
 # %% ../nbs/04_model.ipynb #d2ecbfeb
 def cut_tensor(model, blocks:int=1):
     "The tensor below the top `blocks` backbone blocks of `model` (0: the backbone's output)"
     info = backbone_of(model)
-    if not 0 <= blocks <= len(info.cuts): raise ValueError(f"blocks={blocks}: {info.name} can be cut below 0 to {len(info.cuts)} blocks")
+    if not 0 <= blocks <= len(info.cuts):
+        raise ValueError(f"blocks={blocks}: {info.name} can be cut below 0 to {len(info.cuts)} blocks")
     if blocks == 0: return model.get_layer("head_pool").input
     side, name = info.cuts[blocks - 1]
     return model.get_layer(name).input if side == "input" else model.get_layer(name).output

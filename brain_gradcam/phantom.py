@@ -90,11 +90,16 @@ def brain_tissue(rng:np.random.Generator, head:dict, X, Y) -> np.ndarray:
     img[brain & ~grey], img[grey] = t["white"], t["grey"]
     img[brain & (rb > 0.86) & (gyri > 0.8)] = t["csf"]               # sulci
     k = rng.uniform(0.6, 1.4)                                         # ventricle size
-    if view == "axial": horns = [ellipse(X, Y, s * 0.11 * a, -0.05 * b, 0.05 * k * a, 0.24 * b, s * 0.25) < 1 for s in (-1, 1)]
-    elif view == "coronal": horns = [ellipse(X, Y, s * 0.1 * a, -0.15 * b, 0.07 * k * a, 0.12 * k * b, -s * 0.5) < 1 for s in (-1, 1)]
-    else: horns = [(ellipse(X, Y, 0, -0.05 * b, 0.32 * a, 0.10 * k * b) < 1) & (ellipse(X, Y, 0, 0.02 * b, 0.26 * a, 0.08 * b) > 1)]
+    if view == "axial":
+        horns = [ellipse(X, Y, s * 0.11 * a, -0.05 * b, 0.05 * k * a, 0.24 * b, s * 0.25) < 1 for s in (-1, 1)]
+    elif view == "coronal":
+        horns = [ellipse(X, Y, s * 0.1 * a, -0.15 * b, 0.07 * k * a, 0.12 * k * b, -s * 0.5) < 1 for s in (-1, 1)]
+    else:
+        horns = [(ellipse(X, Y, 0, -0.05 * b, 0.32 * a, 0.10 * k * b) < 1) & (ellipse(X, Y, 0, 0.02 * b, 0.26 * a,
+                                                                                      0.08 * b) > 1)]
     img[np.logical_or.reduce(horns) & brain] = t["csf"]
-    img[brain] = cv2.GaussianBlur(img, (0, 0), 0.8 * img.shape[0] / 256)[brain]     # partial-volume blur at tissue edges
+    img[brain] = cv2.GaussianBlur(img, (0, 0),
+                                  0.8 * img.shape[0] / 256)[brain]     # partial-volume blur at tissue edges
     texture = smooth_noise(rng, img.shape, 24, 0.025) + smooth_noise(rng, img.shape, 64, 0.015)
     img[brain] += texture[brain]
     extra = (head["r"] <= 1) & ~brain
@@ -128,7 +133,8 @@ def glioma(rng:np.random.Generator, head:dict, X, Y) -> np.ndarray:
 def meningioma(rng:np.random.Generator, head:dict, X, Y) -> np.ndarray:
     "Draw an extra-axial meningioma on the inner skull surface (dural tail in half of them); returns its mask"
     (a, b), img, r, inner = head["axes"], head["img"], head["r"], head["inner"]
-    phi = rng.uniform(0, 2 * np.pi) if head["view"] == "axial" else rng.uniform(0.9 * np.pi, 2.1 * np.pi)  # not below the skull base
+    phi = rng.uniform(0, 2 * np.pi) if head["view"] == "axial" else rng.uniform(0.9 * np.pi,
+                                                                                2.1 * np.pi)  # not below the skull base
     radius = rng.uniform(0.08, 0.2) * min(a, b)
     depth = rng.uniform(0.2, 0.6) * radius                             # how far the centre sits inside the dura
     d = _blob(rng, X, Y, (inner * a - depth) * np.cos(phi), (inner * b - depth) * np.sin(phi), radius, 0.04, 3)
@@ -140,7 +146,8 @@ def meningioma(rng:np.random.Generator, head:dict, X, Y) -> np.ndarray:
         img[along & (np.abs(r - inner) < 0.012) & ~mask] = img[mask].mean()
     return mask
 
-SELLA = {"axial": (0.0, -0.30), "coronal": (0.0, 0.55), "sagittal": (0.18, 0.50)}  # the sella, in units of the head axes
+SELLA = {"axial": (0.0, -0.30), "coronal": (0.0, 0.55),
+         "sagittal": (0.18, 0.50)}  # the sella, in units of the head axes
 
 def pituitary_gland(rng:np.random.Generator, head:dict, X, Y, radius:float) -> np.ndarray:
     "Draw the pituitary at the sella with `radius` (in head units): normal below ~0.05, a tumor above; returns its mask"
@@ -213,7 +220,8 @@ def write_phantom(out:str|Path,               # the dataset folder to create (mu
                  ) -> Path:                    # `out`
     "Write a phantom dataset in the Kaggle layout (Training/, Testing/, masks/) with phantom.csv"
     out = Path(out)
-    if out.exists() and any(out.iterdir()): raise FileExistsError(f"{out}: exists and is not empty; choose a new folder")
+    if out.exists() and any(out.iterdir()):
+        raise FileExistsError(f"{out}: exists and is not empty; choose a new folder")
     n_test = n_per_class // 4 if n_test_per_class is None else n_test_per_class
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
@@ -221,7 +229,9 @@ def write_phantom(out:str|Path,               # the dataset folder to create (mu
         jobs = [(staging, split, cls, i, size, seed) for split, n in (("Training", n_per_class), ("Testing", n_test))
                 for cls in CLASSES for i in range(n)]
         for split in ("Training", "Testing"):
-            for cls in CLASSES: (staging/split/cls).mkdir(parents=True); (staging/"masks"/split/cls).mkdir(parents=True)
+            for cls in CLASSES:
+                (staging/split/cls).mkdir(parents=True)
+                (staging/"masks"/split/cls).mkdir(parents=True)
         with ThreadPoolExecutor(n_workers or os.cpu_count()) as pool:
             rows = pool.map(_write_one, jobs)
             if progress:
@@ -263,10 +273,12 @@ def shortcut_check(manifest:pd.DataFrame,       # a manifest (path, class, width
     from sklearn.pipeline import make_pipeline
     from sklearn.preprocessing import StandardScaler
     cv = StratifiedKFold(folds, shuffle=True, random_state=seed)
-    def score(features): return float(cross_val_score(make_pipeline(StandardScaler(), LogisticRegression(max_iter=2000)),
+    def score(features): return float(cross_val_score(make_pipeline(StandardScaler(),
+                                                                    LogisticRegression(max_iter=2000)),
                                                       features, manifest["class"].values, cv=cv).mean())
     size_features = manifest[["width", "height"]].to_numpy(float)
-    if geometry is not None: size_features = np.hstack([size_features, pd.get_dummies(geometry, dtype=float).to_numpy()])
+    if geometry is not None:
+        size_features = np.hstack([size_features, pd.get_dummies(geometry, dtype=float).to_numpy()])
     return dict(histogram=score(intensity_histograms(manifest.path)), geometry=score(size_features),
                 chance=float(manifest["class"].value_counts(normalize=True).max()), n=len(manifest))
 
@@ -281,8 +293,10 @@ def plot_gallery(manifest:pd.DataFrame, # a manifest with path, class, mask_path
         picked = rows.sample(min(n_per_class, len(rows)), random_state=seed)
         for ax, (_, item) in zip(row, picked.iterrows()):
             show_mri(decode_image(item.path), ax, Path(item.path).stem)
-            if isinstance(item.mask_path, str): ax.contour(read_mask(item.mask_path), levels=[0.5], colors="red", linewidths=0.8)
+            if isinstance(item.mask_path, str):
+                ax.contour(read_mask(item.mask_path), levels=[0.5], colors="red", linewidths=0.8)
         for ax in row[len(picked):]: ax.set_axis_off()
         row[0].text(-0.08, 0.5, cls, transform=row[0].transAxes, rotation=90, va="center", ha="right", fontsize=11)
-    fig.suptitle(title); fig.tight_layout()
+    fig.suptitle(title)
+    fig.tight_layout()
     return fig

@@ -48,13 +48,15 @@ def prepare_example(path:str|Path,       # an image file
                    ) -> tuple:           # ((S, S, 3) uint8 image, (S, S) bool mask or None)
     "Decode, optionally crop to the brain, and resize an image (and its mask) to image_size x image_size"
     image = decode_image(path)
-    mask = read_mask(mask_path, shape=image.shape) if mask_path is not None and isinstance(mask_path, (str, Path)) else None
+    mask = read_mask(mask_path,
+                     shape=image.shape) if mask_path is not None and isinstance(mask_path, (str, Path)) else None
     if crop:
         top, bottom, left, right = brain_box(image[..., 0])
         image = image[top:bottom, left:right]
         if mask is not None: mask = mask[top:bottom, left:right]
     image = cv2.resize(image, (image_size, image_size), interpolation=cv2.INTER_AREA)
-    if mask is not None: mask = cv2.resize(mask.astype(np.uint8), (image_size, image_size), interpolation=cv2.INTER_NEAREST) > 0
+    if mask is not None:
+        mask = cv2.resize(mask.astype(np.uint8), (image_size, image_size), interpolation=cv2.INTER_NEAREST) > 0
     return image, mask
 
 # %% ../nbs/03_pipeline.ipynb #aed6b9e5
@@ -64,20 +66,26 @@ SCALINGS = {"rescale": lambda images: images / 255.0,   # to [0, 1], for models 
 def preprocess(images,            # float32 batch or image in [0, 255], RGB
                backbone:str,      # a name in `model.BACKBONES` (its own preprocessing), or one of `SCALINGS`
               ):
-    "The backbone's own preprocessing, from its registry entry (Xception: `preprocess_input`, to [-1, 1]); or a plain scaling"
+    ("The backbone's own preprocessing, from its registry entry (Xception: `preprocess_input`, to [-1, 1]); or a "
+     "plain scaling")
     if backbone in SCALINGS: return SCALINGS[backbone](images)
     try: return backbone_info(backbone).preprocess(images)
-    except KeyError: raise KeyError(f"unknown preprocessing {backbone!r}: use one of {sorted(SCALINGS)} or a backbone: {sorted(BACKBONES)}") from None
+    except KeyError:
+        raise KeyError(f"unknown preprocessing {backbone!r}: use one of {sorted(SCALINGS)} or a backbone: "
+                       f"{sorted(BACKBONES)}") from None
 
 # %% ../nbs/03_pipeline.ipynb #f90bcc33
 def augmenter(seed:int=42):
-    "Keras layers that augment a uint8-valued float batch in [0, 255]: flip, rotation, shift, zoom, brightness, contrast"
+    ("Keras layers that augment a uint8-valued float batch in [0, 255]: flip, rotation, shift, zoom, brightness, "
+     "contrast")
     import keras
     L = keras.layers
-    return keras.Sequential([L.RandomFlip("horizontal", seed=seed), L.RandomRotation(0.04, fill_mode="constant", seed=seed + 1),
+    return keras.Sequential([L.RandomFlip("horizontal", seed=seed),
+                             L.RandomRotation(0.04, fill_mode="constant", seed=seed + 1),
                              L.RandomTranslation(0.05, 0.05, fill_mode="constant", seed=seed + 2),
                              L.RandomZoom(0.1, fill_mode="constant", seed=seed + 3),
-                             L.RandomBrightness(0.1, value_range=(0, 255), seed=seed + 4), L.RandomContrast(0.15, seed=seed + 5)],
+                             L.RandomBrightness(0.1, value_range=(0, 255), seed=seed + 4),
+                             L.RandomContrast(0.15, seed=seed + 5)],
                             name="augment")
 
 # %% ../nbs/03_pipeline.ipynb #ac8959b5
@@ -98,7 +106,8 @@ def image_dataset(manifest:pd.DataFrame,  # rows with `path` and `label`
                  ):
     "A tf.data.Dataset of (uint8 image, label) for `manifest`, decoded and resized once when cached"
     import tensorflow as tf
-    ds = tf.data.Dataset.from_tensor_slices((manifest.path.astype(str).to_numpy(), manifest.label.astype("int32").to_numpy()))
+    ds = tf.data.Dataset.from_tensor_slices((manifest.path.astype(str).to_numpy(),
+                                             manifest.label.astype("int32").to_numpy()))
     ds = ds.map(_loader(image_size, crop), num_parallel_calls=tf.data.AUTOTUNE, deterministic=True)
     return ds.cache("" if cache is True else str(cache)) if cache else ds
 
@@ -155,24 +164,29 @@ def training_split(root:str|Path,        # a dataset folder (see `resolve_data`)
                    use_cache:bool=True,  # reuse a cached audit of the same files
                    masks:str|Path=None,  # the masks folder (default: the dataset's masks/)
                   ) -> pd.DataFrame:     # Training's clean manifest with `subset` (train/val/test) and `leak_free`
-    "The clean, grouped, leak-checked train/val/test split of Training/ alone, unusable images left out: what training uses"
+    ("The clean, grouped, leak-checked train/val/test split of Training/ alone, unusable images left out: what "
+     "training uses")
     root = find_dataset_root(root)
     masks = Path(masks) if masks else root/"masks"
     training = [p for p in root.iterdir() if p.is_dir() and p.name.lower() == "training"]
     cached = cache_dir()/"audits"/f"{root.name}-{_listing_key(training + [p for p in [masks] if p.is_dir()], threshold)}.csv"
     if use_cache and cached.is_file():
-        clean = pd.read_csv(cached, keep_default_na=False, na_values={"mask_path": [""], "plane": [""]}, dtype={"mask_problem": str})
+        clean = pd.read_csv(cached, keep_default_na=False, na_values={"mask_path": [""], "plane": [""]},
+                            dtype={"mask_problem": str})
     else:
         clean, _ = clean_manifest(audit_dataset(root, threshold=threshold, masks=masks, splits=("Training",)))
         cached.parent.mkdir(parents=True, exist_ok=True)
-        partial = cached.with_suffix(f".{os.getpid()}.partial")        # write, then rename: readers never see half a file
-        clean.to_csv(partial, index=False); partial.replace(cached)
+        # write, then rename: readers never see half a file
+        partial = cached.with_suffix(f".{os.getpid()}.partial")
+        clean.to_csv(partial, index=False)
+        partial.replace(cached)
     clean["mask_path"] = clean.mask_path.where(clean.mask_path.notna(), None)
     left_out = clean[[unusable(r) for r in clean.itertuples()]]
     if len(left_out):
         warnings.warn(f"{len(left_out)} images are unusable and left out of the split:\n  " +
                       "\n  ".join(f"{p}: {why}" for p, why in zip(left_out.path, left_out.outlier)), stacklevel=2)
-    split = split_holdout(clean.drop(index=left_out.index), val_frac=val_frac, test_frac=test_frac, seed=seed, groups="dup_group")
+    split = split_holdout(clean.drop(index=left_out.index), val_frac=val_frac, test_frac=test_frac, seed=seed,
+                          groups="dup_group")
     split.attrs["unusable"] = left_out[["path", "outlier"]].to_dict("records")     # records: attrs must compare cheaply
     return split.assign(leak_free=leak_free(split))
 
@@ -188,9 +202,12 @@ def plot_crops(manifest:pd.DataFrame, n:int=4, image_size:int=299, seed:int=0):
         image = decode_image(item.path)
         top, bottom, left, right = brain_box(image[..., 0])
         show_mri(image, axes[0, k], f"{Path(item.path).stem}\n{image.shape[1]}x{image.shape[0]}")
-        axes[0, k].add_patch(Rectangle((left, top), right - left, bottom - top, fill=False, edgecolor="yellow", linewidth=1.5))
-        show_mri(prepare_example(item.path, image_size, crop=True)[0], axes[1, k], f"cropped, {image_size}x{image_size}")
-    fig.suptitle("Brain crop: the box found (yellow, top) and the model input (bottom)"); fig.tight_layout()
+        axes[0, k].add_patch(Rectangle((left, top), right - left, bottom - top, fill=False, edgecolor="yellow",
+                                       linewidth=1.5))
+        show_mri(prepare_example(item.path, image_size, crop=True)[0], axes[1, k],
+                 f"cropped, {image_size}x{image_size}")
+    fig.suptitle("Brain crop: the box found (yellow, top) and the model input (bottom)")
+    fig.tight_layout()
     return fig
 
 # %% ../nbs/03_pipeline.ipynb #c771e83a
@@ -203,4 +220,5 @@ def tumor_outside_crop(manifest:pd.DataFrame, n_workers:int=None) -> pd.Series:
         top, bottom, left, right = brain_box(decode_image(item[0])[..., 0])
         return 1 - mask[top:bottom, left:right].sum() / max(mask.sum(), 1)
     with ThreadPoolExecutor(n_workers or os.cpu_count()) as pool:
-        return pd.Series(list(pool.map(outside, zip(rows.path, rows.mask_path))), index=rows.index, name="tumor_outside")
+        return pd.Series(list(pool.map(outside, zip(rows.path, rows.mask_path))), index=rows.index,
+                         name="tumor_outside")

@@ -12,7 +12,8 @@ from pathlib import Path
 
 import nbformat
 
-from .data import resolve_data, resolve_profile
+from .data import resolve_profile
+from .sources import resolve_data
 
 # %% auto #0
 __all__ = ['series_notebooks', 'find_notebooks_dir', 'parse_parameter', 'declared_parameters', 'prepare_notebook', 'SeriesFailed',
@@ -27,8 +28,10 @@ def series_notebooks(nbs_dir:str|Path) -> list:
     return sorted(found, key=lambda p: p.name)
 
 def find_notebooks_dir(nbs:str|Path=None) -> Path:
-    "The series' folder: `nbs`, else $BRAIN_GRADCAM_NBS, else the copy inside the installed package, else a clone's nbs/"
-    package = None if nbs else Path(__file__).resolve().parent           # the installed package (or the clone's brain_gradcam/)
+    ("The series' folder: `nbs`, else $BRAIN_GRADCAM_NBS, else the copy inside the installed package, else a "
+     "clone's nbs/")
+    # the installed package (or the clone's brain_gradcam/)
+    package = None if nbs else Path(__file__).resolve().parent
     candidates = [nbs] if nbs else [os.environ.get("BRAIN_GRADCAM_NBS"), package/"notebooks", package.parent/"nbs"]
     for candidate in filter(None, candidates):
         if series_notebooks(candidate): return Path(candidate).resolve()
@@ -90,7 +93,8 @@ def run_series(nbs_dir:str|Path=None,     # the series' folder (default: `find_n
                only:list=None,            # run just these notebooks (names or stems), still in series order
                progress:bool=True,        # papermill's per-cell progress bar
               ) -> dict:                  # the summary also written to out_dir/summary.json
-    "Execute the series with papermill in order, each notebook alone in `out_dir` as Colab holds it; stop at the first failure"
+    ("Execute the series with papermill in order, each notebook alone in `out_dir` as Colab holds it; stop at the "
+     "first failure")
     import papermill as pm
     profile = resolve_profile(profile)
     nbs_dir = find_notebooks_dir(nbs_dir)
@@ -98,14 +102,18 @@ def run_series(nbs_dir:str|Path=None,     # the series' folder (default: `find_n
     if only:
         wanted = {Path(n).stem for n in only}
         unknown = wanted - {p.stem for p in notebooks}
-        if unknown: raise ValueError(f"not in the series: {sorted(unknown)}; the series is {[p.stem for p in notebooks]}")
+        if unknown:
+            raise ValueError(f"not in the series: {sorted(unknown)}; the series is {[p.stem for p in notebooks]}")
         notebooks = [p for p in notebooks if p.stem in wanted]
     out_dir = Path(out_dir or Path("runs")/datetime.now().strftime("%Y%m%d-%H%M%S")).resolve()
     (out_dir/"figures").mkdir(parents=True, exist_ok=True)
     declared = {p.name: declared_parameters(p) for p in notebooks}
-    given = {"figures_dir": str(out_dir/"figures"), "model_dir": str(out_dir/"model"), **(parameters or {}), "profile": profile}
+    given = {"figures_dir": str(out_dir/"figures"), "model_dir": str(out_dir/"model"),
+             **(parameters or {}), "profile": profile}
     unused = set(parameters or {}) - set().union(*declared.values())
-    if unused: raise ValueError(f"no notebook declares {sorted(unused)}; declared parameters: {sorted(set().union(*declared.values()))}")
+    if unused:
+        raise ValueError(f"no notebook declares {sorted(unused)}; declared parameters: "
+                         f"{sorted(set().union(*declared.values()))}")
     if any("data" in names for names in declared.values()): given["data"] = str(resolve_data(data))
     summary = dict(started=datetime.now().isoformat(timespec="seconds"), nbs_dir=str(nbs_dir), out_dir=str(out_dir),
                    profile=profile, parameters=given, status="running", notebooks=[])
@@ -128,7 +136,8 @@ def run_series(nbs_dir:str|Path=None,     # the series' folder (default: `find_n
                 entry["seconds"] = round(time.perf_counter() - start, 1)
                 _save(summary, out_dir)
             if entry["status"] == "failed":
-                raise SeriesFailed(f"{entry['error']}\n(executed notebook: {out_dir/notebook.name}; summary: {out_dir/'summary.json'})")
+                raise SeriesFailed(f"{entry['error']}\n(executed notebook: {out_dir/notebook.name}; summary: "
+                                   f"{out_dir/'summary.json'})")
             print(f"    ok in {entry['seconds']} s", flush=True)
     summary.update(status="ok", seconds=round(sum(e["seconds"] for e in summary["notebooks"]), 1))
     _save(summary, out_dir)

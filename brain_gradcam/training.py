@@ -13,7 +13,8 @@ import keras
 import numpy as np
 import pandas as pd
 
-from .data import CLASSES, PROFILES, masks_label, resolve_data, resolve_masks
+from .data import CLASSES, PROFILES
+from .sources import masks_label, resolve_data, resolve_masks
 from .pipeline import batches_of, image_dataset, make_dataset, training_split
 from .model import backbone_info, backbone_weights, build_model, cam_layer_of, cut_tensor, split_model
 
@@ -57,18 +58,21 @@ def cached_features(front,                   # a frozen Keras model (e.g. `split
                     batch_size:int=32, verbose:int=0,
                     mirror:bool=False,       # the images' mirror images (flipped left to right) instead
                    ) -> np.ndarray:
-    "`front`'s output for every image of `manifest` (or its mirror image), computed once into `cache_file` (float16, memory-mapped)"
+    ("`front`'s output for every image of `manifest` (or its mirror image), computed once into `cache_file` (float16, "
+     "memory-mapped)")
     cache_file = Path(cache_file)
     weights_digest = [float(np.asarray(w, np.float64).sum()) for w in (front.weights[:1] + front.weights[-1:])]
     key = dict(output_shape=list(front.output.shape[1:]), weights=weights_digest, image_size=image_size, crop=crop,
-               backbone=backbone, mirror=mirror, paths=hashlib.sha256("\n".join(manifest.path.astype(str)).encode()).hexdigest())
+               backbone=backbone, mirror=mirror,
+               paths=hashlib.sha256("\n".join(manifest.path.astype(str)).encode()).hexdigest())
     key_file = cache_file.with_suffix(".json")
     if cache_file.is_file() and key_file.is_file() and json.loads(key_file.read_text()) == json.loads(json.dumps(key)):
         return np.load(cache_file, mmap_mode="r")
     cache_file.parent.mkdir(parents=True, exist_ok=True)
     partial = cache_file.with_suffix(".partial.npy")
     shape = (len(manifest), *front.output.shape[1:])
-    out = np.lib.format.open_memmap(partial, mode="w+", dtype=np.float16, shape=shape)   # on disk, filled batch by batch
+    out = np.lib.format.open_memmap(partial, mode="w+", dtype=np.float16,
+                                    shape=shape)   # on disk, filled batch by batch
     batches = make_dataset(manifest, backbone, image_size, batch_size, crop=crop, cache=False)
     if verbose:
         from tqdm.auto import tqdm
@@ -77,43 +81,53 @@ def cached_features(front,                   # a frozen Keras model (e.g. `split
     for images, _ in batches:
         if mirror: images = keras.ops.flip(images, axis=2)                   # (B, H, W, C): W is axis 2
         features = np.asarray(front.predict_on_batch(images), np.float16)
-        out[done:done + len(features)] = features; done += len(features)
-    out.flush(); del out
-    partial.replace(cache_file); key_file.write_text(json.dumps(key))
+        out[done:done + len(features)] = features
+        done += len(features)
+    out.flush()
+    del out
+    partial.replace(cache_file)
+    key_file.write_text(json.dumps(key))
     return np.load(cache_file, mmap_mode="r")
 
 # %% ../nbs/05_training.ipynb #e59a7150
 def translate_map(m:np.ndarray,            # a feature map, (H, W, C)
                   dy:int, dx:int,           # cells to move it down and right (negative: up and left)
                  ) -> np.ndarray:
-    "`m` moved `dy` cells down and `dx` right; the cells that move in repeat the edge (background, after the brain crop)"
+    ("`m` moved `dy` cells down and `dx` right; the cells that move in repeat the edge (background, after the "
+     "brain crop)")
     h, w = m.shape[:2]
     p = max(abs(dy), abs(dx))
     return np.pad(m, ((p, p), (p, p), (0, 0)), mode="edge")[p - dy:p - dy + h, p - dx:p - dx + w]
 
 class ArrayBatches(keras.utils.PyDataset):
     "Batches sliced from (possibly memory-mapped) arrays as float32, optionally shuffled (seeded) and class-weighted"
-    def __init__(self, x,                     # an array, or a list of views of the same images (e.g. as is and mirrored)
+    def __init__(self,
+                 x,                     # an array, or a list of views of the same images (e.g. as is and mirrored)
                  y=None, batch_size:int=32, shuffle:bool=False, seed:int=42, class_weight:dict=None,
                  shift:int=0):                # move each (N, H, W, C) map up to this many cells each way, drawn anew every epoch
         super().__init__()
         self.views = list(x) if isinstance(x, (list, tuple)) else [x]
-        if len({v.shape for v in self.views}) > 1: raise ValueError(f"views must have one shape; got {[v.shape for v in self.views]}")
+        if len({v.shape for v in self.views}) > 1:
+            raise ValueError(f"views must have one shape; got {[v.shape for v in self.views]}")
         self.x, self.y, self.batch_size, self.shuffle, self.shift = self.views[0], y, batch_size, shuffle, int(shift)
         if self.shift < 0 or (self.shift and (self.x.ndim != 4 or 2 * self.shift >= min(self.x.shape[1:3]))):
-            raise ValueError(f"shift={shift} needs (N, H, W, C) feature maps larger than 2*shift cells; got shape {self.x.shape}")
+            raise ValueError(f"shift={shift} needs (N, H, W, C) feature maps larger than 2*shift cells; got shape "
+                             f"{self.x.shape}")
         self.seed = seed
         self.weights = None if class_weight is None or y is None else np.vectorize(class_weight.get)(np.asarray(y)).astype(np.float32)
         self.set_epoch(0)
     def set_epoch(self, epoch:int):
-        "Draw epoch `epoch`'s order, views and shifts from (seed, epoch) alone: a run resumed at any epoch reads what it would have"
+        ("Draw epoch `epoch`'s order, views and shifts from (seed, epoch) alone: a run resumed at any epoch reads what "
+         "it would have")
         self.epoch, self.rng = epoch, np.random.default_rng([self.seed, epoch])
         self.order = self.rng.permutation(len(self.x)) if self.shuffle else np.arange(len(self.x))
-        self.view_of = self.rng.integers(len(self.views), size=len(self.x)) if len(self.views) > 1 else np.zeros(len(self.x), int)
+        self.view_of = self.rng.integers(len(self.views),
+                                         size=len(self.x)) if len(self.views) > 1 else np.zeros(len(self.x), int)
         self.moves = self.rng.integers(-self.shift, self.shift + 1, size=(len(self.x), 2)) if self.shift else None
     def __len__(self): return -(-len(self.x) // self.batch_size)
     def __getitem__(self, i):
-        index = np.sort(self.order[i * self.batch_size:(i + 1) * self.batch_size])     # sorted: sequential reads from disk
+        # sorted: sequential reads from disk
+        index = np.sort(self.order[i * self.batch_size:(i + 1) * self.batch_size])
         x = np.empty((len(index), *self.x.shape[1:]), np.float32)
         for v, view in enumerate(self.views):
             picked = self.view_of[index] == v
@@ -125,8 +139,11 @@ class ArrayBatches(keras.utils.PyDataset):
     def on_epoch_end(self): self.set_epoch(self.epoch + 1)
 
 class _EpochOf(keras.callbacks.Callback):
-    "At each epoch's start, draw its batches and its dropout masks from (seed, epoch): a resumed run trains as an uninterrupted one"
-    def __init__(self, batches): super().__init__(); self.batches = batches
+    ("At each epoch's start, draw its batches and its dropout masks from (seed, epoch): a resumed run trains as an "
+     "uninterrupted one")
+    def __init__(self, batches):
+        super().__init__()
+        self.batches = batches
     def on_epoch_begin(self, epoch, logs=None):
         self.batches.set_epoch(epoch)
         _reset_dropout(self.model, epoch)
@@ -144,9 +161,11 @@ def fit_cached(model, x_train,              # an array, or a list of views of th
                extra_callbacks:list=(),
                shift:int=0,               # training maps moved up to this many cells each way (see `ArrayBatches`)
               ) -> pd.DataFrame:
-    "Fit `model` on arrays with early stopping, checkpointing, LR reduction, a CSV log and resumability; returns the log"
+    ("Fit `model` on arrays with early stopping, checkpointing, LR reduction, a CSV log and resumability; "
+     "returns the log")
     import keras
-    out_dir = Path(out_dir); out_dir.mkdir(parents=True, exist_ok=True)
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
     log_file, best_file, done_file = out_dir/"log.csv", out_dir/"best.weights.h5", out_dir/"done"
     if done_file.is_file():                                                 # finished before a restart: keep its result
         model.load_weights(best_file)
@@ -157,15 +176,22 @@ def fit_cached(model, x_train,              # an array, or a list of views of th
                   loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True))
     callbacks = [keras.callbacks.BackupAndRestore(str(out_dir/"backup")),
                  keras.callbacks.EarlyStopping(monitor="val_loss", patience=patience, restore_best_weights=True),
-                 keras.callbacks.ModelCheckpoint(str(best_file), monitor="val_loss", save_best_only=True, save_weights_only=True,
+                 keras.callbacks.ModelCheckpoint(str(best_file), monitor="val_loss", save_best_only=True,
+                                                 save_weights_only=True,
                                                  initial_value_threshold=best_so_far),
-                 keras.callbacks.ReduceLROnPlateau(monitor="val_loss", factor=0.3, patience=max(1, patience // 2), min_lr=lr / 100),
+                 keras.callbacks.ReduceLROnPlateau(monitor="val_loss", factor=0.3, patience=max(1, patience // 2),
+                                                   min_lr=lr / 100),
                  keras.callbacks.CSVLogger(str(log_file), append=True), *extra_callbacks]
-    batches = ArrayBatches(x_train, y_train, batch_size, shuffle=True, seed=seed, class_weight=class_weights(np.asarray(y_train)), shift=shift)
-    resume = out_dir/"backup"/"training_metadata.json"                     # the epoch Keras's BackupAndRestore resumes at:
-    batches.set_epoch(json.loads(resume.read_text())["epoch"] if resume.is_file() else 0)   # set before its first batch is fetched
-    model.fit(batches, validation_data=ArrayBatches(x_val, y_val, batch_size), epochs=epochs, callbacks=[_EpochOf(batches), *callbacks],
-              verbose=verbose, shuffle=False)       # the batches shuffle themselves, from (seed, epoch): Keras's own order would not resume
+    batches = ArrayBatches(x_train, y_train, batch_size, shuffle=True, seed=seed,
+                           class_weight=class_weights(np.asarray(y_train)), shift=shift)
+    # the epoch Keras's BackupAndRestore resumes at:
+    resume = out_dir/"backup"/"training_metadata.json"
+    # set before its first batch is fetched
+    batches.set_epoch(json.loads(resume.read_text())["epoch"] if resume.is_file() else 0)
+    model.fit(batches, validation_data=ArrayBatches(x_val, y_val, batch_size), epochs=epochs,
+              callbacks=[_EpochOf(batches), *callbacks],
+              verbose=verbose,
+              shuffle=False)       # the batches shuffle themselves, from (seed, epoch): Keras's own order would not resume
     if best_file.is_file(): model.load_weights(best_file)                   # the best epoch of the whole run
     done_file.touch()
     return pd.read_csv(log_file)
@@ -186,8 +212,8 @@ def claim_run_dir(out_dir:str|Path, # the model directory
     if held and not overwrite:
         what = (f"{sorted(k for k in identity if previous.get(k) != identity[k])} differ" if previous
                 else f"it holds {[p.name for p in held][:5]} but no {RUN_FILE}")
-        raise ValueError(f"{out_dir} holds another training run ({what}); its checkpoints would be taken for this run's. "
-                         "Use another folder, or overwrite=True (--overwrite) to delete it and start afresh")
+        raise ValueError(f"{out_dir} holds another training run ({what}); its checkpoints would be taken for this "
+                         f"run's. Use another folder, or overwrite=True (--overwrite) to delete it and start afresh")
     for path in held: shutil.rmtree(path) if path.is_dir() else path.unlink()
     out_dir.mkdir(parents=True, exist_ok=True)
     run_file.write_text(json.dumps(identity, indent=1))
@@ -215,62 +241,80 @@ def train(split:pd.DataFrame,           # from `training_split` (subset column: 
     "Train a classifier on the split's train subset, validate on val; save model.keras and model.json in `out_dir`"
     import keras
     settings = training_settings(profile, backbone, **overrides)
-    backbone_weights(backbone, weights)                                       # a missing weights file: an error before any folder
+    backbone_weights(backbone,
+                     weights)                                       # a missing weights file: an error before any folder
     data = cap_per_class(split, settings["max_train_per_class"], settings["max_val_per_class"], seed)
     train_rows, val_rows = data[data.subset == "train"], data[data.subset == "val"]
     identity = dict(backbone=backbone, weights=_weights_spec(weights), settings=settings, seed=seed,
-                    train_manifest_fingerprint=manifest_fingerprint(train_rows), val_manifest_fingerprint=manifest_fingerprint(val_rows))
+                    train_manifest_fingerprint=manifest_fingerprint(train_rows),
+                    val_manifest_fingerprint=manifest_fingerprint(val_rows))
     worker, workers = cluster_role()
     if workers > 1 and backbone_info(backbone).pretrained and not settings["end_to_end"]:
-        raise ValueError(f"training on {workers} workers is end to end: use profile='gpu', backbone='small_cnn' or end_to_end=True")
-    if worker == 0: return _train_in(claim_run_dir(out_dir, identity, overwrite), data, backbone, weights, settings, seed, verbose, callbacks)
-    with tempfile.TemporaryDirectory(prefix=f"brain-gradcam-worker{worker}-") as own:   # another worker: what it writes is thrown away
+        raise ValueError(f"training on {workers} workers is end to end: use profile='gpu', backbone='small_cnn' or "
+                         f"end_to_end=True")
+    if worker == 0:
+        return _train_in(claim_run_dir(out_dir, identity, overwrite), data, backbone, weights, settings, seed, verbose,
+                         callbacks)
+    # another worker: what it writes is thrown away
+    with tempfile.TemporaryDirectory(prefix=f"brain-gradcam-worker{worker}-") as own:
         return _train_in(follow_chief(out_dir, identity, own), data, backbone, weights, settings, seed, 0, callbacks)
 
-def _train_in(out_dir:Path, data:pd.DataFrame, backbone, weights, settings:dict, seed:int, verbose:int, callbacks) -> dict:
-    "`train`'s work in a claimed `out_dir`: the end-to-end path or the two cached phases, then the model and its card saved"
+def _train_in(out_dir:Path, data:pd.DataFrame, backbone, weights, settings:dict, seed:int, verbose:int,
+              callbacks) -> dict:
+    ("`train`'s work in a claimed `out_dir`: the end-to-end path or the two cached phases, then the model and its "
+     "card saved")
     train_rows, val_rows = data[data.subset == "train"], data[data.subset == "val"]
     y_train, y_val = train_rows.label.to_numpy(), val_rows.label.to_numpy()
     size, crop, timings, logs = settings["image_size"], settings["crop"], {}, {}
     runtime = dict(strategy="none: cached features, one device", replicas=1, precision="float32")
     if not backbone_info(backbone).pretrained or settings["end_to_end"]:   # from scratch: nothing frozen to cache
         start = time.perf_counter()
-        model, logs["end_to_end"], runtime = _train_end_to_end(backbone, weights, train_rows, val_rows, out_dir, settings, seed, verbose, callbacks)
+        model, logs["end_to_end"], runtime = _train_end_to_end(backbone, weights, train_rows, val_rows, out_dir,
+                                                               settings, seed, verbose, callbacks)
         timings["end_to_end_seconds"] = round(time.perf_counter() - start, 1)
     else:
         model = build_model(backbone, weights=weights, image_size=size, seed=seed)
         front, top = split_model(model, settings["fine_tune_blocks"])
         start = time.perf_counter()
-        x_train, x_val = (cached_features(front, rows, backbone, size, crop, out_dir/"cache"/f"{name}.npy", settings["batch_size"], verbose)
+        x_train, x_val = (cached_features(front, rows, backbone, size, crop, out_dir/"cache"/f"{name}.npy",
+                                          settings["batch_size"], verbose)
                           for name, rows in (("train", train_rows), ("val", val_rows)))
         train_views = [x_train]             # phase 2 reads each image from one of its views, drawn anew every epoch
         if settings["mirror_views"]:
-            train_views.append(cached_features(front, train_rows, backbone, size, crop, out_dir/"cache"/"train_mirror.npy",
+            train_views.append(cached_features(front, train_rows, backbone, size, crop,
+                                               out_dir/"cache"/"train_mirror.npy",
                                                settings["batch_size"], verbose, mirror=True))
         timings["cache_seconds"] = round(time.perf_counter() - start, 1)
         pool = keras.Model(cut_tensor(model, settings["fine_tune_blocks"]), model.get_layer("head_pool").output)
         start = time.perf_counter()
-        pooled_train, pooled_val = (pool.predict(ArrayBatches(x, batch_size=settings["batch_size"]), verbose=0) for x in (x_train, x_val))
+        pooled_train, pooled_val = (pool.predict(ArrayBatches(x, batch_size=settings["batch_size"]),
+                                                 verbose=0) for x in (x_train, x_val))
         logs["head"] = fit_cached(_head_model(model), pooled_train, y_train, pooled_val, y_val, out_dir/"phase1_head",
-                                  settings["head_epochs"], settings["head_lr"], settings["batch_size"], settings["patience"] * 2, seed, verbose, callbacks)
+                                  settings["head_epochs"], settings["head_lr"], settings["batch_size"],
+                                  settings["patience"] * 2, seed, verbose, callbacks)
         timings["head_seconds"] = round(time.perf_counter() - start, 1)
         if settings["fine_tune_epochs"]:
             _freeze_batchnorm(top)
             start = time.perf_counter()
-            logs["fine_tune"] = fit_cached(top, train_views, y_train, x_val, y_val, out_dir/"phase2_fine_tune", settings["fine_tune_epochs"],
-                                           settings["fine_tune_lr"], settings["batch_size"], settings["patience"], seed, verbose, callbacks,
+            logs["fine_tune"] = fit_cached(top, train_views, y_train, x_val, y_val, out_dir/"phase2_fine_tune",
+                                           settings["fine_tune_epochs"],
+                                           settings["fine_tune_lr"], settings["batch_size"], settings["patience"], seed,
+                                           verbose, callbacks,
                                            shift=settings["feature_shift"])
             timings["fine_tune_seconds"] = round(time.perf_counter() - start, 1)
-    return save_trained(model, out_dir, data, backbone, settings, seed, logs, timings, weights_spec=_weights_spec(weights), runtime=runtime)
+    return save_trained(model, out_dir, data, backbone, settings, seed, logs, timings,
+                        weights_spec=_weights_spec(weights), runtime=runtime)
 
 # %% ../nbs/05_training.ipynb #307f49de
 def cluster_role(tf_config:str=None) -> tuple:
-    "(this process's index, the number of workers) in the cluster `TF_CONFIG` names; (0, 1) without one. Index 0 is the chief"
+    ("(this process's index, the number of workers) in the cluster `TF_CONFIG` names; (0, 1) without one. Index 0 is "
+     "the chief")
     config = json.loads(os.environ.get("TF_CONFIG") or "{}" if tf_config is None else tf_config)
     cluster, task = config.get("cluster", {}), config.get("task", {})
     if set(cluster) - {"chief", "worker"}:
         raise ValueError(f"TF_CONFIG: jobs {sorted(set(cluster) - {'chief', 'worker'})} are not chief or worker")
-    tasks = [("chief", i) for i in range(len(cluster.get("chief", [])))] + [("worker", i) for i in range(len(cluster.get("worker", [])))]
+    tasks = [("chief", i) for i in range(len(cluster.get("chief", [])))] + [("worker",
+                                                                             i) for i in range(len(cluster.get("worker", [])))]
     if not tasks: return 0, 1
     me = (task.get("type"), task.get("index", 0))
     if me not in tasks: raise ValueError(f"TF_CONFIG: this task {me} is not in its cluster {cluster}")
@@ -279,21 +323,23 @@ def cluster_role(tf_config:str=None) -> tuple:
 _STRATEGIES = {}   # a process makes one MultiWorkerMirroredStrategy: it starts the cluster's servers
 
 def distribution_strategy():
-    "`MultiWorkerMirroredStrategy` when `TF_CONFIG` names several workers; else `MirroredStrategy` over every visible GPU (a CPU: one replica)"
+    ("`MultiWorkerMirroredStrategy` when `TF_CONFIG` names several workers; else `MirroredStrategy` over every visible "
+     "GPU (a CPU: one replica)")
     import tensorflow as tf
     if cluster_role()[1] == 1: return tf.distribute.MirroredStrategy()
     if "workers" not in _STRATEGIES:
         try: _STRATEGIES["workers"] = tf.distribute.MultiWorkerMirroredStrategy()
         except RuntimeError as err:
-            raise RuntimeError(f"{err}: make the strategy (`distribution_strategy()`) before TensorFlow runs anything else, "
-                               "as `brain-gradcam train --workers` does") from None
+            raise RuntimeError(f"{err}: make the strategy (`distribution_strategy()`) before TensorFlow runs "
+                               f"anything else, as `brain-gradcam train --workers` does") from None
     return _STRATEGIES["workers"]
 
 def warmup_cosine(peak_lr:float, steps_per_epoch:int, epochs:int, warmup_epochs:int):
     "A learning rate that rises linearly to `peak_lr` over the warm-up epochs, then decays along a cosine to 0"
     import keras
     warmup = max(0, warmup_epochs) * steps_per_epoch
-    return keras.optimizers.schedules.CosineDecay(peak_lr / 100 if warmup else peak_lr, max(1, epochs * steps_per_epoch - warmup),
+    return keras.optimizers.schedules.CosineDecay(peak_lr / 100 if warmup else peak_lr,
+                                                  max(1, epochs * steps_per_epoch - warmup),
                                                   warmup_target=peak_lr if warmup else None, warmup_steps=warmup)
 
 # %% ../nbs/05_training.ipynb #f3b0274e
@@ -309,51 +355,64 @@ def _reset_dropout(model, epoch:int):
 def fit_epochs(model, batches_for,        # batches_for(epoch) -> that epoch's training batches
                val_data, out_dir:str|Path, epochs:int, patience:int, seed:int=42, verbose:int=2, callbacks:list=(),
                class_weight:dict=None) -> pd.DataFrame:
-    "Fit epoch by epoch with early stopping on validation loss, resumable exactly after a kill; the best weights kept; returns the log"
-    out_dir = Path(out_dir); out_dir.mkdir(parents=True, exist_ok=True)
+    ("Fit epoch by epoch with early stopping on validation loss, resumable exactly after a kill; the best weights "
+     "kept; returns the log")
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
     log_file, best = out_dir/"log.csv", out_dir/"best.weights.h5"
     log = pd.read_csv(log_file) if log_file.is_file() else pd.DataFrame()
-    if len(log):                                                       # resume: the last logged epoch's weights and optimizer
+    # resume: the last logged epoch's weights and optimizer
+    if len(log):
         if not model.optimizer.built:
             with model.distribute_strategy.scope(): model.optimizer.build(model.trainable_variables)
         model.load_weights(out_dir/f"epoch-{len(log) - 1}.weights.h5")
     for epoch in range(len(log), epochs):
         if len(log) and len(log) - 1 - int(log.val_loss.idxmin()) >= patience: break
         _reset_dropout(model, epoch)
-        history = model.fit(batches_for(epoch), validation_data=val_data, initial_epoch=epoch, epochs=epoch + 1, verbose=verbose,
-                            class_weight=class_weight, callbacks=list(callbacks), shuffle=False)   # the batches shuffle themselves
+        history = model.fit(batches_for(epoch), validation_data=val_data, initial_epoch=epoch, epochs=epoch + 1,
+                            verbose=verbose,
+                            class_weight=class_weight, callbacks=list(callbacks),
+                            shuffle=False)   # the batches shuffle themselves
         row = pd.DataFrame([{"epoch": epoch, **{k: float(v[-1]) for k, v in history.history.items()}}])
         model.save_weights(out_dir/f"epoch-{epoch}.weights.h5")
-        if not len(log) or row.val_loss[0] < log.val_loss.min(): shutil.copyfile(out_dir/f"epoch-{epoch}.weights.h5", best)
+        if not len(log) or row.val_loss[0] < log.val_loss.min():
+            shutil.copyfile(out_dir/f"epoch-{epoch}.weights.h5", best)
         log = pd.concat([log, row], ignore_index=True)
-        log.to_csv(out_dir/"log.partial.csv", index=False); (out_dir/"log.partial.csv").replace(log_file)
+        log.to_csv(out_dir/"log.partial.csv", index=False)
+        (out_dir/"log.partial.csv").replace(log_file)
         (out_dir/f"epoch-{epoch - 1}.weights.h5").unlink(missing_ok=True)
     model.load_weights(best)
     return log
 
 # %% ../nbs/05_training.ipynb #c6198afd
 def shard_rows(rows:pd.DataFrame, worker:int, workers:int) -> pd.DataFrame:
-    "The rows worker `worker` of `workers` trains on: every `workers`-th file from its index (a file belongs to one worker)"
+    ("The rows worker `worker` of `workers` trains on: every `workers`-th file from its index (a file belongs to "
+     "one worker)")
     return rows.iloc[worker::workers]
 
 def worker_batches(strategy, rows:pd.DataFrame, backbone:str, settings:dict, seed:int, train:bool,
                    class_weight:dict=None) -> tuple:
-    "(batches_for(epoch), steps): this worker's shard of `rows`, decoded once, as distributed batches; every worker takes `steps`"
+    ("(batches_for(epoch), steps): this worker's shard of `rows`, decoded once, as distributed batches; every worker "
+     "takes `steps`")
     worker, workers = cluster_role()
     images = image_dataset(shard_rows(rows, worker, workers), settings["image_size"], settings["crop"])
     length = -(-len(rows) // workers)                                  # the largest shard's length: every worker's pass
     def batches_for(epoch:int):
         def shard(context):
             batch = context.get_per_replica_batch_size(settings["batch_size"] * strategy.num_replicas_in_sync)
-            return batches_of(images, backbone, batch, augment=train, shuffle=train, seed=epoch_seed(seed, epoch, worker),
+            return batches_of(images, backbone, batch, augment=train, shuffle=train,
+                              seed=epoch_seed(seed, epoch, worker),
                               length=length, class_weight=class_weight)
         return strategy.distribute_datasets_from_function(shard)
     return batches_for, -(-length // (settings["batch_size"] * strategy.num_replicas_in_sync // workers))
 
 # %% ../nbs/05_training.ipynb #16fe50ff
 class AverageAcrossWorkers(keras.callbacks.Callback):
-    "Before each validation, set every worker's BatchNorm statistics to their mean over the workers (each moved them on its shard)"
-    def __init__(self, strategy): super().__init__(); self.strategy = strategy
+    ("Before each validation, set every worker's BatchNorm statistics to their mean over the workers (each moved them "
+     "on its shard)")
+    def __init__(self, strategy):
+        super().__init__()
+        self.strategy = strategy
     def on_test_begin(self, logs=None):
         import tensorflow as tf
         for variable in [v for v in self.model.non_trainable_variables if v.name != "seed_generator_state"]:
@@ -361,21 +420,24 @@ class AverageAcrossWorkers(keras.callbacks.Callback):
             variable.assign(self.strategy.reduce("MEAN", local, axis=None))
 
 def fit_across_workers(model):
-    "Let Keras 3's `fit` train `model` under MultiWorkerMirroredStrategy (keras-team/keras#20585); call `fit` in the strategy's scope"
-    model._distribute_strategy = None              # skip the first build, which reduces an (x, y) batch across workers and fails
+    ("Let Keras 3's `fit` train `model` under MultiWorkerMirroredStrategy (keras-team/keras#20585); call `fit` in the "
+     "strategy's scope")
+    # skip the first build, which reduces an (x, y) batch across workers and fails
+    model._distribute_strategy = None
     for name in ("train_step", "test_step"):       # Keras averages each log along axis 0 across workers: give it one
         step = getattr(model, name)
         setattr(model, name, lambda data, step=step: {k: keras.ops.reshape(v, (1,)) for k, v in step(data).items()})
     return model
 
 def follow_chief(chief_dir:str|Path, identity:dict, own_dir:str|Path, timeout:float=600) -> Path:
-    "`own_dir`, ready for a worker other than the chief: once the chief has claimed `chief_dir`, a copy of its last finished epoch"
+    ("`own_dir`, ready for a worker other than the chief: once the chief has claimed `chief_dir`, a copy of its last "
+     "finished epoch")
     run_file, wanted = Path(chief_dir)/RUN_FILE, json.loads(json.dumps(identity))
     deadline = time.monotonic() + timeout
     while not (run_file.is_file() and _json_or_none(run_file) == wanted):
         if time.monotonic() > deadline:
-            raise TimeoutError(f"{run_file}: the chief has not claimed {chief_dir} for this run in {timeout:.0f} s; every worker "
-                               "needs the model folder at the same path (a shared disk)")
+            raise TimeoutError(f"{run_file}: the chief has not claimed {chief_dir} for this run in {timeout:.0f} s; "
+                               f"every worker needs the model folder at the same path (a shared disk)")
         time.sleep(0.5)
     chief, own = Path(chief_dir)/"end_to_end", Path(own_dir)/"end_to_end"
     own.mkdir(parents=True, exist_ok=True)
@@ -392,21 +454,27 @@ def _json_or_none(path:Path):
 
 # %% ../nbs/05_training.ipynb #873563d0
 def _train_end_to_end(backbone, weights, train_rows, val_rows, out_dir, settings, seed, verbose, callbacks) -> tuple:
-    "(float32 model, log, runtime): every layer trained from pixels, under `distribution_strategy()` and the profile's precision"
+    ("(float32 model, log, runtime): every layer trained from pixels, under `distribution_strategy()` and the "
+     "profile's precision")
     import keras
     size, crop, epochs, lr = settings["image_size"], settings["crop"], settings["head_epochs"], settings["head_lr"]
     strategy, (worker, workers) = distribution_strategy(), cluster_role()
     batch, class_weight = settings["batch_size"] * strategy.num_replicas_in_sync, class_weights(train_rows.label.to_numpy())
     steps = int(np.ceil(len(train_rows) / batch))
     if workers > 1:                                                          # each worker its own shard, decoded once
-        batches_for, steps = worker_batches(strategy, train_rows, backbone, settings, seed, train=True, class_weight=class_weight)
+        batches_for, steps = worker_batches(strategy, train_rows, backbone, settings, seed, train=True,
+                                            class_weight=class_weight)
         val_ds = worker_batches(strategy, val_rows, backbone, settings, seed, train=False)[0](0)
-        class_weight, callbacks = None, [*callbacks, AverageAcrossWorkers(strategy)]   # class weights ride in the batches
+        class_weight, callbacks = None, [*callbacks,
+                                         AverageAcrossWorkers(strategy)]   # class weights ride in the batches
     else:
-        train_images = image_dataset(train_rows, size, crop)                 # decoded once; shuffled and augmented anew each epoch
-        batches_for = lambda epoch: batches_of(train_images, backbone, batch, augment=True, shuffle=True, seed=epoch_seed(seed, epoch))
+        train_images = image_dataset(train_rows, size,
+                                     crop)                 # decoded once; shuffled and augmented anew each epoch
+        batches_for = lambda epoch: batches_of(train_images, backbone, batch, augment=True, shuffle=True,
+                                               seed=epoch_seed(seed, epoch))
         val_ds = make_dataset(val_rows, backbone, size, batch, crop=crop)
-    phase_dir = Path(out_dir)/"end_to_end"; phase_dir.mkdir(parents=True, exist_ok=True)
+    phase_dir = Path(out_dir)/"end_to_end"
+    phase_dir.mkdir(parents=True, exist_ok=True)
     before = keras.mixed_precision.global_policy()
     try:
         keras.mixed_precision.set_global_policy("mixed_float16" if settings["mixed_precision"] else "float32")
@@ -417,31 +485,38 @@ def _train_end_to_end(backbone, weights, train_rows, val_rows, out_dir, settings
                           loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True), metrics=["accuracy"])
         if workers > 1: fit_across_workers(model)
         with strategy.scope() if workers > 1 else contextlib.nullcontext():
-            log = fit_epochs(model, batches_for, val_ds, phase_dir, epochs, settings["patience"], seed, verbose, callbacks, class_weight)
+            log = fit_epochs(model, batches_for, val_ds, phase_dir, epochs, settings["patience"], seed, verbose,
+                             callbacks, class_weight)
         trained = model.get_weights()
     finally:
         keras.mixed_precision.set_global_policy(before)
-    final = build_model(backbone, weights=None, image_size=size, seed=seed)      # float32, outside the strategy: loads anywhere
+    final = build_model(backbone, weights=None, image_size=size,
+                        seed=seed)      # float32, outside the strategy: loads anywhere
     final.set_weights(trained)
-    name = "MultiWorkerMirroredStrategy" if workers > 1 else type(strategy).__name__   # TensorFlow's class: CollectiveAllReduceStrategy
+    # TensorFlow's class: CollectiveAllReduceStrategy
+    name = "MultiWorkerMirroredStrategy" if workers > 1 else type(strategy).__name__
     runtime = dict(strategy=name, replicas=strategy.num_replicas_in_sync,
-                   precision="mixed_float16" if settings["mixed_precision"] else "float32", **({"workers": workers} if workers > 1 else {}))
+                   precision="mixed_float16" if settings["mixed_precision"] else "float32",
+                   **({"workers": workers} if workers > 1 else {}))
     return final, log, runtime
 
 # %% ../nbs/05_training.ipynb #a0c2ad60
 def save_seen_images(data:pd.DataFrame, out_dir:str|Path) -> Path|None:
-    "Write the train and val images' hashes, each with its role, to out_dir/train_images.csv; warn, naming it, when it cannot"
+    ("Write the train and val images' hashes, each with its role, to out_dir/train_images.csv; warn, naming it, when "
+     "it cannot")
     seen = data[data.subset.isin(["train", "val"])]          # val chose the epoch: a copy of one is not unseen either
     if not {"sha256", "phash"} <= set(seen.columns):
-        warnings.warn(f"{Path(out_dir)/TRAIN_IMAGES} not written: the split has no sha256 and phash columns (make it with "
-                      "`training_split`), so copies of this model's training images cannot be found elsewhere", stacklevel=2)
+        warnings.warn(f"{Path(out_dir)/TRAIN_IMAGES} not written: the split has no sha256 and phash columns (make it "
+                      f"with `training_split`), so copies of this model's training images cannot be found elsewhere",
+                      stacklevel=2)
         return None
     seen = seen.assign(file=seen.path.map(lambda p: Path(p).name), role=seen.subset)
     seen[["file", "class", "role", "sha256", "phash"]].to_csv(Path(out_dir)/TRAIN_IMAGES, index=False)
     return Path(out_dir)/TRAIN_IMAGES
 
 # %% ../nbs/05_training.ipynb #7b1090de
-TRAIN_IMAGES = "train_images.csv"   # in a model directory: file, class, role (train or val), sha256 and pHash of the images it saw
+# in a model directory: file, class, role (train or val), sha256 and pHash of the images it saw
+TRAIN_IMAGES = "train_images.csv"
 
 def save_trained(model, out_dir:str|Path, data:pd.DataFrame, backbone:str, settings:dict, seed:int,
                  logs:dict, timings:dict, weights_spec:str=None,
@@ -453,7 +528,11 @@ def save_trained(model, out_dir:str|Path, data:pd.DataFrame, backbone:str, setti
     from sklearn.metrics import accuracy_score, f1_score
     out_dir = Path(out_dir)
     val_rows = data[data.subset == "val"]
-    logits = val_logits if val_logits is not None else model.predict(make_dataset(val_rows, backbone, settings["image_size"], settings["batch_size"], crop=settings["crop"], cache=False), verbose=0)
+    logits = val_logits if val_logits is not None else model.predict(make_dataset(val_rows, backbone,
+                                                                                  settings["image_size"],
+                                                                                  settings["batch_size"],
+                                                                                  crop=settings["crop"], cache=False),
+                                                                                  verbose=0)
     predicted = logits.argmax(1)
     card = dict(classes=list(CLASSES), image_size=settings["image_size"], backbone=backbone, weights=weights_spec,
                 preprocessing=dict(backbone=backbone, crop=settings["crop"], input="RGB uint8 -> preprocess(backbone)"),
@@ -478,14 +557,17 @@ def load_trained(model_dir:str|Path) -> tuple:
     import keras
     model_dir = Path(model_dir)
     for name in ("model.keras", "model.json"):
-        if not (model_dir/name).is_file(): raise FileNotFoundError(f"{model_dir/name}: missing; is {model_dir} a trained-model directory?")
+        if not (model_dir/name).is_file():
+            raise FileNotFoundError(f"{model_dir/name}: missing; is {model_dir} a trained-model directory?")
     try: model = keras.models.load_model(model_dir/"model.keras", safe_mode=True)
     except Exception as err:
-        raise ValueError(f"{model_dir/'model.keras'}: not a readable Keras model ({type(err).__name__}: {err})") from None
+        raise ValueError(f"{model_dir/'model.keras'}: not a readable Keras model "
+                         f"({type(err).__name__}: {err})") from None
     return model, json.loads((model_dir/"model.json").read_text())
 
 def loaded(model) -> tuple:
-    "(Keras model, card): a model directory read by `load_trained`, or a (model, card) pair passed through (`your_model.load_classifier`)"
+    ("(Keras model, card): a model directory read by `load_trained`, or a (model, card) pair passed through "
+     "(`your_model.load_classifier`)")
     if isinstance(model, tuple) and len(model) == 2 and isinstance(model[1], dict): return model
     return load_trained(model)
 
@@ -501,12 +583,15 @@ def _locked(path:Path):
     def lock():
         path.parent.mkdir(parents=True, exist_ok=True)
         with open(path, "w") as handle:
-            try: import fcntl; fcntl.flock(handle, fcntl.LOCK_EX)
+            try:
+                import fcntl
+                fcntl.flock(handle, fcntl.LOCK_EX)
             except ImportError: pass
             yield
     return lock()
 
-def ensure_model(split:pd.DataFrame, model_dir:str|Path, backbone:str="xception", weights="imagenet", profile:str="quick",
+def ensure_model(split:pd.DataFrame, model_dir:str|Path, backbone:str="xception", weights="imagenet",
+                 profile:str="quick",
                  seed:int=42, verbose:int=0, **overrides) -> tuple:
     "(model, card, trained): the model `train` would make with these arguments, trained now or reused from `model_dir`"
     model_dir = Path(model_dir)
@@ -517,7 +602,8 @@ def ensure_model(split:pd.DataFrame, model_dir:str|Path, backbone:str="xception"
     with _locked(model_dir.parent/f".{model_dir.name}.lock"):
         if (model_dir/"model.json").is_file():
             card = json.loads((model_dir/"model.json").read_text())
-            differs = {k: (card.get(k), v) for k, v in wanted.items() if json.loads(json.dumps(card.get(k))) != json.loads(json.dumps(v))}
+            differs = {k: (card.get(k),
+                           v) for k, v in wanted.items() if json.loads(json.dumps(card.get(k))) != json.loads(json.dumps(v))}
             if differs: raise ValueError(f"{model_dir} holds a model trained otherwise ({sorted(differs)} differ); "
                                          "use another model_dir or delete this one")
             return *load_trained(model_dir), False
@@ -527,7 +613,8 @@ def ensure_model(split:pd.DataFrame, model_dir:str|Path, backbone:str="xception"
 def series_model(data=None,                  # the notebooks' parameters, as in 05_training
                  masks=None, model_dir:str|Path=None, backbone:str="xception", weights="imagenet",
                  profile:str="quick", seed:int=42, **overrides) -> tuple:
-    "(root, masks_dir, split, model, card): what notebooks 06-09 start from; the model trained now if `model_dir` holds none"
+    ("(root, masks_dir, split, model, card): what notebooks 06-09 start from; the model trained now if `model_dir` "
+     "holds none")
     root = resolve_data(data)
     masks_dir = resolve_masks(masks, root)                            # None: the dataset's own masks/
     print(f"tumor masks: {masks_label(masks_dir)}")
@@ -545,22 +632,28 @@ def plot_curves(model_dir:str|Path, title:str=None):
     for (name, log), (loss_ax, acc_ax) in zip(phases, axes):
         best = log.val_loss.idxmin()
         for ax, metric in ((loss_ax, "loss"), (acc_ax, "accuracy")):
-            ax.plot(log.epoch + 1, log[metric], label="train"); ax.plot(log.epoch + 1, log[f"val_{metric}"], label="validation")
+            ax.plot(log.epoch + 1, log[metric], label="train")
+            ax.plot(log.epoch + 1, log[f"val_{metric}"], label="validation")
             ax.axvline(log.epoch[best] + 1, color="grey", linestyle="--", label=f"best epoch ({log.epoch[best] + 1})")
-            ax.set(title=f"{name}: {metric}", xlabel="epoch", ylabel=metric); ax.legend(fontsize=8)
-    fig.suptitle(title or f"Learning curves: {Path(model_dir).name}"); fig.tight_layout()
+            ax.set(title=f"{name}: {metric}", xlabel="epoch", ylabel=metric)
+            ax.legend(fontsize=8)
+    fig.suptitle(title or f"Learning curves: {Path(model_dir).name}")
+    fig.tight_layout()
     return fig
 
 # %% ../nbs/05_training.ipynb #56285899
 def phase_report(model_dir:str|Path) -> pd.DataFrame:
-    "Per training phase: epochs run, best validation accuracy and loss, seconds; and the frozen-pass time the cache saved"
+    ("Per training phase: epochs run, best validation accuracy and loss, seconds; and the frozen-pass time the "
+     "cache saved")
     card = json.loads((Path(model_dir)/"model.json").read_text())
     rows = []
-    for phase, seconds_key in (("phase1_head", "head_seconds"), ("phase2_fine_tune", "fine_tune_seconds"), ("end_to_end", None)):
+    for phase, seconds_key in (("phase1_head", "head_seconds"), ("phase2_fine_tune", "fine_tune_seconds"),
+                               ("end_to_end", None)):
         log_file = Path(model_dir)/phase/"log.csv"
         if not log_file.is_file(): continue
         log = pd.read_csv(log_file)
-        rows.append(dict(phase=phase, epochs=len(log), best_val_accuracy=log.val_accuracy.max(), best_val_loss=log.val_loss.min(),
+        rows.append(dict(phase=phase, epochs=len(log), best_val_accuracy=log.val_accuracy.max(),
+                         best_val_loss=log.val_loss.min(),
                          seconds=card["timings"].get(seconds_key) if seconds_key else None))
     report = pd.DataFrame(rows).set_index("phase")
     timings = card["timings"]

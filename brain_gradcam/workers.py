@@ -27,7 +27,8 @@ def local_cluster(workers:int, host:str="127.0.0.1") -> list:
     return [json.dumps({"cluster": cluster, "task": {"type": "worker", "index": i}}) for i in range(workers)]
 
 # %% ../nbs/05a_workers.ipynb #7383de94
-WORKER = "import sys; from brain_gradcam.cli import main; sys.exit(main())"   # a worker: the CLI in a process of its own
+# a worker: the CLI in a process of its own
+WORKER = "import sys; from brain_gradcam.cli import main; sys.exit(main())"
 
 def exit_note(code:int) -> str:
     "What a worker's exit code says, in words"
@@ -54,13 +55,16 @@ def launch_local(args:list,               # `brain-gradcam train` arguments (`tr
                  on_start=None,            # called with the worker processes once started (a test kills one)
                  grace:float=10,           # seconds the others get to stop after one fails
                 ) -> list:
-    "Run `brain-gradcam train` as `workers` processes on this machine; wait for all; report each one's exit; their exit codes"
+    ("Run `brain-gradcam train` as `workers` processes on this machine; wait for all; report each one's exit; their "
+     "exit codes")
     processes, relays, stopped = [], [], set()
     try:
         for index, config in enumerate(local_cluster(workers)):
             processes.append(subprocess.Popen([sys.executable, "-c", WORKER, "train", *map(str, args)], text=True,
-                                              env={**os.environ, "TF_CONFIG": config}, stdout=subprocess.PIPE, stderr=subprocess.STDOUT))
-            relays.append(threading.Thread(target=_relay, args=(processes[-1].stdout, f"[worker {index}]"), daemon=True))
+                                              env={**os.environ, "TF_CONFIG": config}, stdout=subprocess.PIPE,
+                                              stderr=subprocess.STDOUT))
+            relays.append(threading.Thread(target=_relay, args=(processes[-1].stdout, f"[worker {index}]"),
+                                           daemon=True))
             relays[-1].start()
         if on_start: on_start(processes)
         while any(p.poll() is None for p in processes):
@@ -77,14 +81,16 @@ def launch_local(args:list,               # `brain-gradcam train` arguments (`tr
 # %% ../nbs/05a_workers.ipynb #d29068f8
 def train_args(data:str|Path, out:str|Path, workers:int=2, backbone:str="xception", weights="imagenet",
                profile:str="gpu", seed:int=42, **overrides) -> list:
-    "The `brain-gradcam train` arguments of one worker of a `workers`-worker run of `training.train` with these arguments"
+    ("The `brain-gradcam train` arguments of one worker of a `workers`-worker run of `training.train` with these "
+     "arguments")
     settings = sum((["-s", f"{k}={v!r}"] for k, v in overrides.items()), [])
     return ["--data", data, "--out", out, "--backbone", backbone, "--weights", "none" if weights is None else weights,
             "--profile", profile, "--seed", seed, "--workers", workers, *settings]
 
 def train_on_workers(data:str|Path, out:str|Path, workers:int=2, backbone:str="xception", weights="imagenet",
                      profile:str="gpu", seed:int=42, **overrides) -> dict:
-    "`training.train` on `workers` local workers (`launch_local`); the chief's model card, or an error naming the workers that failed"
+    ("`training.train` on `workers` local workers (`launch_local`); the chief's model card, or an error naming the "
+     "workers that failed")
     codes = launch_local(train_args(data, out, workers, backbone, weights, profile, seed, **overrides), workers)
     if any(codes): raise RuntimeError(f"training on {workers} workers failed: " + "; ".join(
         f"worker {i} {exit_note(c)}" for i, c in enumerate(codes) if c))

@@ -29,13 +29,15 @@ def _config_of(path:Path) -> dict:
     head = path.open("rb").read(8)
     if head.startswith(b"PK"):
         with zipfile.ZipFile(path) as archive:
-            if "config.json" not in archive.namelist(): raise ValueError(f"{path}: a zip file without config.json, not a .keras model")
+            if "config.json" not in archive.namelist():
+                raise ValueError(f"{path}: a zip file without config.json, not a .keras model")
             return json.loads(archive.read("config.json"))
-    if head != H5_SIGNATURE: raise ValueError(f"{path}: not a Keras model file (neither a .keras zip nor an HDF5 .h5 file)")
+    if head != H5_SIGNATURE:
+        raise ValueError(f"{path}: not a Keras model file (neither a .keras zip nor an HDF5 .h5 file)")
     import h5py
     with h5py.File(path, "r") as f: config = f.attrs.get("model_config")
-    if config is None: raise ValueError(f"{path}: holds weights only (saved with save_weights), not a model; build the model in Python, "
-                                        "load these weights into it, and pass the model itself")
+    if config is None: raise ValueError(f"{path}: holds weights only (saved with save_weights), not a model; build "
+                                        f"the model in Python, load these weights into it, and pass the model itself")
     return json.loads(config.decode() if isinstance(config, bytes) else config)
 
 def _layers_named(config, class_name:str) -> list:
@@ -55,19 +57,24 @@ def read_model_file(path:str|Path):
     path = Path(path)
     if path.is_dir():
         if (path/"saved_model.pb").is_file():
-            raise ValueError(f"{path}: a TensorFlow SavedModel; Keras 3 reopens one for inference only (keras.layers.TFSMLayer), without the "
+            raise ValueError(f"{path}: a TensorFlow SavedModel; Keras 3 reopens one for inference only "
+                             f"(keras.layers.TFSMLayer), without the "
                              "layers Grad-CAM needs. Re-save it as .keras from the code that built it")
-        raise ValueError(f"{path}: a folder that holds neither a brain-gradcam model (model.keras, model.json) nor a SavedModel")
+        raise ValueError(f"{path}: a folder that holds neither a brain-gradcam model (model.keras, model.json) nor a "
+                         f"SavedModel")
     if not path.is_file(): raise FileNotFoundError(f"{path}: no such file")
     lambdas = _layers_named(_config_of(path), "Lambda")
-    if lambdas: raise ValueError(f"{path}: has Lambda layers {lambdas}, whose Python code would run on loading; brain-gradcam loads in safe "
-                                 "mode only. Load it yourself with keras.models.load_model(..., safe_mode=False) and pass the model")
+    if lambdas: raise ValueError(f"{path}: has Lambda layers {lambdas}, whose Python code would run on loading; "
+                                 f"brain-gradcam loads in safe mode only. Load it yourself with "
+                                 f"keras.models.load_model(..., safe_mode=False) and pass the model")
     try: return keras.models.load_model(path, safe_mode=True, compile=False)
     except Exception as err:
         first = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
         if any(s in str(err) for s in ("Could not locate", "Unknown layer", "custom_objects", "Unknown object")):
-            raise ValueError(f"{path}: uses a class Keras does not know ({first[:200]}); brain-gradcam runs no code from files. Load it in Python "
-                             "with keras.models.load_model(path, custom_objects={...}) and pass the model to load_classifier") from None
+            raise ValueError(f"{path}: uses a class Keras does not know ({first[:200]}); brain-gradcam runs no code "
+                             f"from files. Load it in Python "
+                             "with keras.models.load_model(path, custom_objects={...}) and pass the model to "
+                             "load_classifier") from None
         raise ValueError(f"{path}: not a readable Keras model ({type(err).__name__}: {first[:200]})") from None
 
 # %% ../nbs/10_your_model.ipynb #77c2ad2b
@@ -77,14 +84,19 @@ def class_order(classes,             # the model's output order: names (or one c
                ) -> tuple:           # (order: for each of CLASSES, its output index, or None when the same; a note)
     "Where each of our classes sits among a model's outputs"
     if classes is None:
-        if n_outputs != len(CLASSES): raise ValueError(f"{source}: outputs {n_outputs} scores per image; expected {len(CLASSES)}, one per class "
-                                                       f"({', '.join(CLASSES)}); give its class names if it has these four in another order")
-        return None, f"classes taken in alphabetical order ({', '.join(CLASSES)}), as image_dataset_from_directory orders them; pass classes if not"
+        if n_outputs != len(CLASSES): raise ValueError(f"{source}: outputs {n_outputs} scores per image; expected "
+                                                       f"{len(CLASSES)}, one per class ({', '.join(CLASSES)}); give "
+                                                       f"its class names if it has these four in another order")
+        return None, (f"classes taken in alphabetical order ({', '.join(CLASSES)}), as image_dataset_from_directory "
+                      f"orders them; pass classes if not")
     names = [c.strip() for c in classes.split(",")] if isinstance(classes, str) else list(classes)
-    if len(names) != n_outputs: raise ValueError(f"{source}: outputs {n_outputs} scores per image, but {len(names)} class names were given: {names}")
+    if len(names) != n_outputs:
+        raise ValueError(f"{source}: outputs {n_outputs} scores per image, but {len(names)} class names were "
+                         f"given: {names}")
     try: canonical = [canonical_class(name) for name in names]
     except KeyError as err: raise ValueError(f"{source}: {err.args[0]}") from None
-    if sorted(canonical) != sorted(CLASSES): raise ValueError(f"{source}: class names {names} must name each of {list(CLASSES)} once")
+    if sorted(canonical) != sorted(CLASSES):
+        raise ValueError(f"{source}: class names {names} must name each of {list(CLASSES)} once")
     order = [canonical.index(c) for c in CLASSES]
     return (None if order == list(range(len(CLASSES))) else order), f"classes in the model's order: {', '.join(names)}"
 
@@ -95,11 +107,13 @@ def _first_layer(model):
     return _first_layer(layers[0]) if layers and isinstance(layers[0], keras.Model) else (layers[0] if layers else None)
 
 def guess_preprocessing(model) -> tuple:
-    "(a preprocessing name or None, why): 'none' when the model scales its own input, a backbone's name when it nests that backbone"
+    ("(a preprocessing name or None, why): 'none' when the model scales its own input, a backbone's name when it nests "
+     "that backbone")
     import keras
     first = _first_layer(model)
     if isinstance(first, (keras.layers.Rescaling, keras.layers.Normalization)):
-        return "none", f"the model scales its own input (its first layer is {type(first).__name__}), so it gets images in [0, 255]"
+        return "none", (f"the model scales its own input (its first layer is {type(first).__name__}), so it gets "
+                        f"images in [0, 255]")
     for layer in model.layers:
         name = layer.name.lower().replace("_", "")
         if isinstance(layer, keras.Model) and name in BACKBONES:
@@ -114,7 +128,8 @@ def _training_images(trained_on) -> list|None:
     if isinstance(trained_on, pd.DataFrame) and {"sha256", "phash"} <= set(trained_on.columns): rows = trained_on
     else:
         folder = Path(trained_on)
-        if not folder.is_dir(): raise FileNotFoundError(f"{folder}: trained_on must be a folder of images (or rows with sha256 and phash)")
+        if not folder.is_dir():
+            raise FileNotFoundError(f"{folder}: trained_on must be a folder of images (or rows with sha256 and phash)")
         files = sorted(p for p in folder.rglob("*") if p.suffix.lower() in SUFFIX_FORMATS)
         if not files: raise ValueError(f"{folder}: no image files under it")
         rows, _ = fingerprints(pd.DataFrame({"path": [str(f) for f in files]}))
@@ -128,11 +143,15 @@ def load_classifier(model,                  # a brain-gradcam model directory, a
                     layer:str=None,         # the layer to explain by default, a name or a path ("backbone/conv2"); None: the last feature map
                     trained_on=None,        # its training images (a folder, or rows with sha256 and phash); None: unknown
                    ) -> tuple:              # (flat logit model, card)
-    "Any Keras classifier of the four classes as (flat logit model, card), for `evaluate`, `localize`, `explain_files` and the CLI"
+    ("Any Keras classifier of the four classes as (flat logit model, card), for `evaluate`, `localize`, "
+     "`explain_files` and the CLI")
     import keras
     if not isinstance(model, keras.Model) and (Path(model)/"model.json").is_file():
-        given = {k: v for k, v in dict(preprocess=preprocess, classes=classes, image_size=image_size, layer=layer, trained_on=trained_on).items() if v}
-        if given or crop: raise ValueError(f"{model}: a brain-gradcam model directory says how to load it; drop {sorted(given) or ['crop']}")
+        given = {k: v for k, v in dict(preprocess=preprocess, classes=classes, image_size=image_size, layer=layer,
+                                       trained_on=trained_on).items() if v}
+        if given or crop:
+            raise ValueError(f"{model}: a brain-gradcam model directory says how to load it; drop "
+                             f"{sorted(given) or ['crop']}")
         from brain_gradcam.training import load_trained
         return load_trained(model)
     source = model.name if isinstance(model, keras.Model) else str(model)
@@ -140,24 +159,31 @@ def load_classifier(model,                  # a brain-gradcam model directory, a
     notes = []
     if preprocess is None:
         preprocess, why = guess_preprocessing(original)
-        if preprocess is None: raise ValueError(f"{source}: say how images are scaled for it: preprocess={sorted(SCALINGS)} or a backbone's name {sorted(BACKBONES)}")
+        if preprocess is None:
+            raise ValueError(f"{source}: say how images are scaled for it: preprocess={sorted(SCALINGS)} or a "
+                             f"backbone's name {sorted(BACKBONES)}")
         notes.append(f"preprocessing {preprocess!r}: {why}")
     elif preprocess not in SCALINGS and preprocess not in BACKBONES:
-        raise ValueError(f"preprocess {preprocess!r}: use one of {sorted(SCALINGS)} or a backbone's name {sorted(BACKBONES)}")
+        raise ValueError(f"preprocess {preprocess!r}: use one of {sorted(SCALINGS)} or a backbone's name "
+                         f"{sorted(BACKBONES)}")
     n_outputs = original.outputs[0].shape[-1] if len(original.outputs) == 1 else None
-    if n_outputs is None: raise ValueError(f"{source}: has {len(original.outputs)} outputs; expected one, the class scores")
-    order, note = class_order(classes, n_outputs, source); notes.append(note)
+    if n_outputs is None:
+        raise ValueError(f"{source}: has {len(original.outputs)} outputs; expected one, the class scores")
+    order, note = class_order(classes, n_outputs, source)
+    notes.append(note)
     try: flat = flat_logit_model(original, image_size, order, preprocess)
     except (ValueError, TypeError) as err: raise type(err)(f"{source}: {err}") from None
     info = flat_info(flat)
     output = info["output"]
-    notes.append(f"output {output}: explained on the logits before it (as tf-keras-vis's ReplaceToLinear does)" if output in ("softmax", "sigmoid")
+    notes.append(f"output {output}: explained on the logits before it (as tf-keras-vis's "
+                 f"ReplaceToLinear does)" if output in ("softmax", "sigmoid")
                  else f"output activation {output}: explained as it is")
     if info["input_channels"] == 1: notes.append("a grey model: it gets the mean of the three (identical) channels")
     try: cam_layer = resolve_layer(flat, layer)
     except KeyError as err: raise KeyError(f"{source}: {err.args[0]}") from None
     card = dict(classes=list(CLASSES), image_size=int(flat.input.shape[1]), backbone=None, weights=None, source=source,
-                preprocessing=dict(backbone=preprocess, crop=bool(crop), input=f"RGB uint8 -> preprocess({preprocess})"),
+                preprocessing=dict(backbone=preprocess, crop=bool(crop),
+                                   input=f"RGB uint8 -> preprocess({preprocess})"),
                 cam_layer=cam_layer, outputs="logits", seed=42, training_images=_training_images(trained_on),
                 your_model=dict(output=output, class_order=classes, input_channels=info["input_channels"], notes=notes))
     return flat, card
@@ -167,17 +193,22 @@ def paper_table(metrics:dict,                  # `evaluate(...)["metrics"]`
                 localization:dict,             # `localize(...)["metrics"]`
                 dependence:pd.DataFrame=None,  # `dependence_summary(tumor_dependence(...))`
                ) -> pd.DataFrame:
-    "Accuracy and macro F1 with 95% CIs, each method's pointing game and energy in mask beside the baselines, and the removal test"
+    ("Accuracy and macro F1 with 95% CIs, each method's pointing game and energy in mask beside the baselines, and the "
+     "removal test")
     ci = lambda value, bounds, spec: f"{value:{spec}} [{bounds[0]:{spec}}, {bounds[1]:{spec}}]"
     name = "leak_free" if metrics["scores"].get("leak_free") else "cleaned"
     scored = metrics["scores"][name]
-    rows = [dict(measure=f"accuracy ({name.replace('_', '-')})", value=ci(scored["accuracy"], scored["ci95"]["accuracy"], ".1%"), images=scored["n"]),
-            dict(measure=f"macro F1 ({name.replace('_', '-')})", value=ci(scored["macro_f1"], scored["ci95"]["macro_f1"], ".3f"), images=scored["n"])]
+    rows = [dict(measure=f"accuracy ({name.replace('_', '-')})",
+                 value=ci(scored["accuracy"], scored["ci95"]["accuracy"], ".1%"), images=scored["n"]),
+            dict(measure=f"macro F1 ({name.replace('_', '-')})",
+                 value=ci(scored["macro_f1"], scored["ci95"]["macro_f1"], ".3f"), images=scored["n"])]
     for method, entry in localization.items():
         if method in ("settings", "random", "prior"): continue
         base = entry["baselines_same_images"]
-        for key, label, spec in (("pointing_game", "pointing game", ".1%"), ("energy_in_mask", "energy in mask", ".3f")):
-            rows.append(dict(measure=f"{label}, {method}", value=ci(entry[key], entry[f"{key}_ci95"], spec), images=entry["n"],
+        for key, label, spec in (("pointing_game", "pointing game", ".1%"),
+                                 ("energy_in_mask", "energy in mask", ".3f")):
+            rows.append(dict(measure=f"{label}, {method}", value=ci(entry[key], entry[f"{key}_ci95"], spec),
+                             images=entry["n"],
                              baselines=f"random {base['random'][key]:{spec}}, prior {base['prior'][key]:{spec}}"))
     if dependence is not None:
         every = dependence.loc["all"]
