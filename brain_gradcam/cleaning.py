@@ -15,8 +15,10 @@ import imagehash
 import numpy as np
 import pandas as pd
 from PIL import Image
+from tqdm.auto import tqdm
 
-from .data import CLASSES, SPLITS, DatasetScan, ImageDecodeError, check_masks, decode_image, read_image_bytes, scan_dataset
+from .data import (CLASSES, SPLITS, DatasetScan, ImageDecodeError, check_masks, decode_image, read_image_bytes,
+                                scan_dataset, show_mri)
 
 # %% auto #0
 __all__ = ['HASH_SIZE', 'SUFFIX_FORMATS', 'OUTLIER_RULES', 'REPORT_KEYS', 'MIN_USABLE_SIDE', 'UNUSABLE', 'phash_bits', 'hamming',
@@ -65,7 +67,6 @@ def fingerprints(manifest:pd.DataFrame, # a manifest (needs `path`)
     with ThreadPoolExecutor(n_workers or os.cpu_count()) as pool:
         results = pool.map(one, manifest.path)
         if progress:
-            from tqdm.auto import tqdm
             results = tqdm(results, total=len(manifest), desc="fingerprinting", unit="img")
         results = list(results)
     errors = {i: err for i, (_, err) in zip(manifest.index, results) if err}
@@ -289,7 +290,6 @@ def plot_pairs_by_distance(table:pd.DataFrame, pairs:pd.DataFrame, distances:lis
                            title:str="Image pairs by pHash distance"):
     "For each distance, `per_row` random pairs (from `distinct_pairs`) at exactly that distance, side by side"
     import matplotlib.pyplot as plt
-    from brain_gradcam.data import show_mri
     rng = np.random.default_rng(seed)
     fig, axes = plt.subplots(len(distances), 2 * per_row, figsize=(2.1 * 2 * per_row, 2.3 * len(distances)),
                              squeeze=False)

@@ -108,8 +108,8 @@ def _train_guided(args, weights, profile, overrides):
     root = resolve_data(args.data)
     split = training_split(root, seed=args.seed, masks=resolve_masks(args.masks, root))
     base = Path(args.base or f"{Path(args.out)}-default")
-    _, _, trained = ensure_model(split, base, args.backbone, weights, profile, args.seed, verbose=1, **overrides)
-    print(f"default model: {base} ({'trained now' if trained else 'reused'})")
+    _, trained_now = ensure_model(split, base, args.backbone, weights, profile, args.seed, verbose=1, **overrides)
+    print(f"default model: {base} ({'trained now' if trained_now else 'reused'})")
     card = guided_fine_tune(base, split, args.out, args.guided, args.guided_weight, args.guided_epochs, seed=args.seed,
                             overwrite=args.overwrite)
     print(json.dumps(dict(model_dir=str(args.out), base=str(base), guided=card["guided"],
@@ -117,18 +117,20 @@ def _train_guided(args, weights, profile, overrides):
     return 0
 
 def _model_of(args):
-    ("The model to use: a brain-gradcam model directory as given, else `load_classifier` of the file, its notes "
-     "said once")
+    ("The model, opened once: a brain-gradcam model directory by `load_trained`, else `load_classifier` of the "
+     "file, its notes said once")
     own = (Path(args.model)/"model.json").is_file()
     if own and not (args.preprocess or args.classes or args.image_size or args.crop or args.trained_on):
-        return args.model
+        from brain_gradcam.training import load_trained
+        return load_trained(args.model)
     from brain_gradcam.your_model import load_classifier
-    model, card = load_classifier(args.model, args.preprocess, args.classes, args.image_size, args.crop,
-                                  trained_on=args.trained_on)
+    trained = load_classifier(args.model, args.preprocess, args.classes, args.image_size, args.crop,
+                              trained_on=args.trained_on)
+    card = trained.card
     print(f"{args.model}: {card['image_size']}px, preprocessing {card['preprocessing']['backbone']!r}, explained at "
           f"{card['cam_layer']}")
     for note in card["your_model"]["notes"]: print(f"  {note}")
-    return model, card
+    return trained
 
 def _evaluate(args):
     from brain_gradcam.data import to_json
@@ -176,7 +178,7 @@ def method_options(texts:list, methods:list) -> dict:
     return options
 
 def _explain(args):
-    from brain_gradcam.gradcam import explain_files
+    from brain_gradcam.files import explain_files
     options = method_options(args.option, [args.method]).get(args.method, {})
     summary = explain_files(_model_of(args), args.images, args.out, args.method, args.layer, args.class_name,
                             args.alpha, **options)
@@ -416,7 +418,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="brain-gradcam",
                                      description="Brain-MRI tumor classification, explained and measured.")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for add in (_run_command, _phantom_command, _audit_command, _masks_command, _train_command, _evaluate_command, _explain_command, _localize_command):
+    for add in (_run_command, _phantom_command, _audit_command, _masks_command, _train_command, _evaluate_command,
+                _explain_command, _localize_command):
         add(commands)
     return parser
 

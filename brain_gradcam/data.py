@@ -6,7 +6,7 @@ Docs: https://brain-gradcam.github.io/brain_gradcam/data.html.md"""
 
 # %% ../nbs/00_data.ipynb #c3deaac6
 from __future__ import annotations
-import hashlib, io, os, sys, warnings
+import io, json, os, platform, sys, warnings
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,6 +14,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 from PIL import Image, UnidentifiedImageError
+from tqdm.auto import tqdm
 
 # %% auto #0
 __all__ = ['CLASSES', 'CLASS_ALIASES', 'MAX_PIXELS', 'MASK_THRESHOLD', 'MASK_END_BAND', 'SPLITS', 'SPLIT_ALIASES',
@@ -264,7 +265,6 @@ def scan_dataset(path:str|Path,      # a dataset folder in the Kaggle layout (or
     with ThreadPoolExecutor(n_workers or os.cpu_count()) as pool:
         results = pool.map(probe, files)
         if progress:
-            from tqdm.auto import tqdm
             results = tqdm(results, total=len(files), desc=f"scanning {root.name}", unit="img")
         results = list(results)
     rows, problems, planes = [], [], mask_planes(masks)
@@ -362,7 +362,6 @@ def json_safe(value):
 
 def to_json(value, **options) -> str:
     "Strict JSON of `value`: no NaN or Infinity tokens (they become null)"
-    import json
     return json.dumps(json_safe(value), allow_nan=False, **options)
 
 # %% ../nbs/00_data.ipynb #1f473246
@@ -427,7 +426,6 @@ def runtime_report(colab:bool=None,      # in Colab? (default: `in_colab()`)
                    gpu_names:list=None,  # the GPUs seen (default: `gpus()`)
                   ) -> str:
     "Python, TensorFlow and Keras versions and the GPUs seen, a line each; in Colab without a GPU, how to get one"
-    import platform
     lines = [f"Python {platform.python_version()}"]
     try:
         import tensorflow as tf, keras

@@ -15,7 +15,7 @@ import pandas as pd
 from .data import CLASSES, SPLIT_ALIASES, SPLITS, decode_image, show_mri
 from .cleaning import audit_dataset, clean_manifest, training_copies
 from .pipeline import _listing_key, make_dataset, training_split
-from .training import TRAIN_IMAGES, cap_per_class, load_trained, loaded, model_folder, manifest_fingerprint
+from .training import TRAIN_IMAGES, TrainedModel, cap_per_class, load_trained, manifest_fingerprint, opened
 
 # %% auto #0
 __all__ = ['softmax', 'predict_probabilities', 'expected_calibration_error', 'bootstrap_ci', 'classification_metrics',
@@ -174,12 +174,13 @@ def _left_out(rows:pd.DataFrame, mask:pd.Series) -> dict:
     "How many of `rows` fall outside `mask`, by reason"
     return {k: int(v) for k, v in rows.loc[~mask.to_numpy(bool), "left_out"].value_counts().items()}
 
-def evaluate(model_dir,              # a model directory written by `train`, or a (model, card) pair (`your_model.load_classifier`)
+def evaluate(model:TrainedModel,     # opened once: `load_trained(folder)`, or `load_classifier(file)` for your own
              root:str|Path, split:str="test", n_bootstrap:int=1000, seed:int=42, masks:str|Path=None) -> dict:
     ("Metrics of a trained model on the published, cleaned and leak-free images of `split`, plus the per-image "
      "predictions")
-    model, card = loaded(model_dir)
-    rows = evaluation_set(root, card, split, model_folder(model_dir), masks)
+    trained = opened(model)
+    model, card = trained
+    rows = evaluation_set(root, card, split, trained.folder, masks)
     if rows.empty: raise ValueError(f"{root}: no decodable image in split {split!r}")
     probabilities = predict_probabilities(model, card, rows)
     labels = rows.label.to_numpy()
@@ -196,7 +197,7 @@ def evaluate(model_dir,              # a model directory written by `train`, or 
         predicted=[CLASSES[i] for i in probabilities.argmax(1)], confidence=probabilities.max(1),
         **{f"p_{c}": probabilities[:, i] for i, c in enumerate(CLASSES)})
     first = next(iter(scores))
-    summary = dict(scores[first] or {}, split=split, model_dir=card.get("source", str(model_dir)),
+    summary = dict(scores[first] or {}, split=split, model_dir=card.get("source", str(trained.folder)),
                    backbone=card["backbone"], scored_as=first,
                    scores=scores, left_out=left_out, leak_free=scores["leak_free"],
                    leak_free_n=int(rows.leak_free.sum()),

@@ -9,6 +9,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+import cv2
 import numpy as np
 import pandas as pd
 
@@ -17,7 +18,9 @@ from .sources import masks_label
 from .evaluation import evaluation_set, softmax
 from .model import layer_output
 from .pipeline import prepare_example, training_split
-from .gradcam import METHODS, explain, explain_rows, finish_maps, load_batch, method_info, resolve_layer
+from .gradcam import (METHODS, black_input, explain, explain_rows, finish_maps, load_batch, method_info,
+                                   resolve_layer)
+from .training import TrainedModel, opened
 
 # %% auto #0
 __all__ = ['TOLERANCE_AT_299', 'THRESHOLD', 'METRICS', 'tolerance_for', 'pointing_game', 'localization_scores', 'random_maps',
@@ -132,17 +135,18 @@ def prior_source(root:str|Path, card:dict, scored:pd.DataFrame, masks:str|Path=N
     return scored, "the scored images' own masks (the data has no masked Training/ split)"
 
 # %% ../nbs/08_explanation_metrics.ipynb #af7d3cb7
-def localization_setup(model_dir,   # a model directory written by `train`, or a (model, card) pair (`your_model.load_classifier`)
+def localization_setup(model:TrainedModel, # opened once: `load_trained(folder)`, or `load_classifier(file)`
                        root:str|Path, subset:str="val", max_per_class:int=None, seed:int=42,
                        layer:str=None, masks:str|Path=None) -> dict:
     "Step 1 of `localize`: the model, the masked held-out rows, the location prior and the layer explained"
-    from brain_gradcam.training import loaded, model_folder
-    model, card = loaded(model_dir)
-    rows = masked_rows(root, card, subset, max_per_class, seed, model_folder(model_dir), masks)
+    trained = opened(model)
+    model, card = trained
+    rows = masked_rows(root, card, subset, max_per_class, seed, trained.folder, masks)
     prior_rows, prior_from = prior_source(root, card, rows, masks)
     prior = location_prior(prior_rows.groupby("class").head(200), card["image_size"], card["preprocessing"]["crop"])
     layer = resolve_layer(model, layer or card.get("cam_layer"))
-    return dict(model=model, card=card, rows=rows, prior=prior, prior_from=prior_from, layer=layer,
+    return dict(model=model, card=card, folder=trained.folder, rows=rows, prior=prior, prior_from=prior_from,
+                layer=layer,
                 cells=int(layer_output(model, layer).shape[1]))
 
 def score_method(setup:dict, method:str, rows:pd.DataFrame, batch_size:int=16, seed:int=42, **options) -> pd.DataFrame:
@@ -174,7 +178,7 @@ def summarize_localization(scores:pd.DataFrame, methods, seconds:dict, n_bootstr
     for b in ("random", "prior"): summary[b] = summarize(reference[reference.method == b], n_bootstrap, seed)
     return summary
 
-def localize(model_dir,      # a model directory written by `train`, or a (model, card) pair (`your_model.load_classifier`)
+def localize(model:TrainedModel, # opened once: `load_trained(folder)`, or `load_classifier(file)` for your own
              root:str|Path, subset:str="val", methods=("gradcam", "gradcam++", "scorecam", "ig"),
              max_per_class:int=None,   # masked images per class for the fast methods and the baselines (None: all)
              slow_per_class:int=10,    # ... for the methods registered as slow
@@ -185,7 +189,7 @@ def localize(model_dir,      # a model directory written by `train`, or a (model
      "masked held-out images")
     methods, options = list(methods), options or {}
     for method in [*methods, *options]: method_info(method)
-    setup = localization_setup(model_dir, root, subset, max_per_class, seed, layer, masks)
+    setup = localization_setup(model, root, subset, max_per_class, seed, layer, masks)
     rows, frames, seconds = setup["rows"], [], {}
     for method in methods:
         chosen = rows if METHODS[method].cost == "fast" else rows.groupby("class").head(slow_per_class)
@@ -199,7 +203,7 @@ def localize(model_dir,      # a model directory written by `train`, or a (model
     settings = dict(subset=subset, n_images=int(len(rows)), tolerance_px=tolerance_for(size), threshold=THRESHOLD,
                     image_size=size,
                     layer=setup["layer"], map_cells=setup["cells"], slow_per_class=slow_per_class,
-                    model_dir=setup["card"].get("source", str(model_dir)),
+                    model_dir=setup["card"].get("source", str(setup["folder"])),
                     options={m: {**METHODS[m].options, **options.get(m, {})} for m in methods},
                     prior_from=setup["prior_from"], skipped_masks=rows.attrs["skipped_masks"], masks=masks_label(masks))
     return dict(metrics=dict(summary, settings=settings), scores=scores, rows=rows)
@@ -254,7 +258,6 @@ def deletion_insertion(model, inputs:np.ndarray, heatmaps:np.ndarray, class_idx:
                        steps:int=10, blur:float=0.05, batch_size:int=32) -> dict:
     ("Deletion and insertion curves (images, steps + 1) of the class probability, and their areas (trapezoid, x "
      "in [0, 1])")
-    import cv2
     n, size = len(inputs), inputs.shape[1]
     order = np.argsort(-heatmaps.reshape(n, -1), axis=1, kind="stable")
     blurred = np.stack([cv2.GaussianBlur(x, (0, 0), blur * size) for x in inputs])
@@ -280,7 +283,6 @@ def deletion_insertion(model, inputs:np.ndarray, heatmaps:np.ndarray, class_idx:
 def faithfulness(model, card:dict, rows:pd.DataFrame, methods=("gradcam", "gradcam++", "scorecam", "ig"), steps:int=10,
                  seed:int=42, options:dict=None) -> pd.DataFrame:
     "Deletion and insertion AUC per image for each method and the random baseline"
-    from brain_gradcam.gradcam import black_input
     batch = load_batch(card, rows.path.tolist())
     explained = {m: explain(model, batch["inputs"], m, **(options or {}).get(m, {})) for m in methods}
     target = next(iter(explained.values())).class_idx
@@ -299,7 +301,6 @@ def faithfulness(model, card:dict, rows:pd.DataFrame, methods=("gradcam", "gradc
 # %% ../nbs/08_explanation_metrics.ipynb #051119bc
 def ssim(a:np.ndarray, b:np.ndarray, sigma:float=1.5) -> float:
     "Structural similarity of two maps in [0, 1] (Gaussian window, as in Wang et al. 2004)"
-    import cv2
     c1, c2 = 0.01 ** 2, 0.03 ** 2
     blur = lambda z: cv2.GaussianBlur(z.astype(np.float64), (0, 0), sigma)
     mu_a, mu_b = blur(a), blur(b)

@@ -8,12 +8,15 @@ Docs: https://brain-gradcam.github.io/brain_gradcam/failure_analysis.html.md"""
 from __future__ import annotations
 from pathlib import Path
 
+import cv2
 import numpy as np
 import pandas as pd
 
 from .data import CLASSES
-from .pipeline import training_split
-from .gradcam import explain_rows, file_batches, show_overlay
+from .pipeline import preprocess, training_split
+from .evaluation import softmax
+from .gradcam import explain_rows, file_batches
+from .overlays import show_overlay
 from .explanation_metrics import localization_scores
 
 # %% auto #0
@@ -26,7 +29,6 @@ def brain_mask(image:np.ndarray,       # (H, W) or (H, W, 3) uint8
                erode:float=0.05,       # erosion after filling, as a share of the side (steps off scalp and skull)
               ) -> np.ndarray:         # (H, W) bool
     "The inside of the head: inclusive threshold, opened, largest region, holes filled, eroded off the skull"
-    import cv2
     grey = image if image.ndim == 2 else image[..., 0]
     blurred = cv2.GaussianBlur(grey, (5, 5), 0)
     otsu, _ = cv2.threshold(blurred, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
@@ -104,7 +106,6 @@ def remove_region(image:np.ndarray,    # (H, W) or (H, W, C) uint8
                  ) -> np.ndarray:      # same shape and dtype as `image`
     ("`image` with `region` filled from its surroundings: normalized Gaussian convolution, sigma = the region's "
      "equivalent radius")
-    import cv2
     region = np.asarray(region, bool)
     if region.shape != image.shape[:2]:
         raise ValueError(f"region {region.shape} does not match image {image.shape[:2]}")
@@ -141,7 +142,6 @@ FILLS = {"surround": remove_region,
 
 def tumor_region(mask:np.ndarray, dilate:float=0.02) -> np.ndarray:
     "The tumor mask grown by `dilate` of the side (its bright rim and partial-volume edge go too)"
-    import cv2
     d = max(1, int(round(dilate * mask.shape[0])))
     return cv2.dilate(mask.astype(np.uint8),
                       cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (2 * d + 1, 2 * d + 1))).astype(bool)
@@ -150,7 +150,6 @@ def control_region(region:np.ndarray, brain:np.ndarray, seed:int=42, tries:int=5
                    gap:int=3) -> np.ndarray|None:
     ("`region`'s shape moved to a random place with at least `inside` of it in `brain`, `gap` pixels clear of `region` "
      "(None if no place is found)")
-    import cv2
     ys, xs = np.nonzero(region)
     if not len(ys): return None
     h, w = region.shape
@@ -178,8 +177,6 @@ def measure_removal(model, images:np.ndarray, masks:list, labels, backbone:str, 
                     fill:str="surround") -> pd.DataFrame:   # how removed regions are filled: a name in `FILLS`
     ("Per image: true-class probability and prediction as is, with its tumor removed, and with a control region of "
      "brain removed")
-    from brain_gradcam.pipeline import preprocess
-    from brain_gradcam.evaluation import softmax
     originals, removed, controls, has_control = [], [], [], []
     for k, (image, mask) in enumerate(zip(images, masks)):
         if mask is None or not mask.any(): raise ValueError(f"image {k} has no tumor mask to remove")

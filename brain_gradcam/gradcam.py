@@ -6,16 +6,17 @@ Docs: https://brain-gradcam.github.io/brain_gradcam/gradcam.html.md"""
 
 # %% ../nbs/07_gradcam.ipynb #cec5334d
 from __future__ import annotations
-import functools, json, weakref
+import functools, weakref
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
+import cv2
 import numpy as np
 import pandas as pd
 
 from .core import Registry
-from .data import CLASSES, canonical_class, show_mri, to_json
+from .data import CLASSES, canonical_class
 from .model import activation_name, backbone_of, cam_layer_of, conv_layers, flat_info, last_feature_map, layer_output
 from .pipeline import prepare_example, preprocess
 
@@ -24,8 +25,7 @@ __all__ = ['METHODS', 'COSTS', 'resolve_layer', 'Explanation', 'as_batch', 'fini
            'method_info', 'explain', 'explain_rows', 'cam_method', 'gradcam', 'load_batch', 'file_batches',
            'plus_plus_weights', 'gradcam_plus_plus', 'layercam', 'black_input', 'scorecam', 'integrated_gradients',
            'hirescam', 'xgradcam', 'eigencam', 'cam_layers_of', 'multi_layercam', 'noise_sigma', 'saliency', 'flipped',
-           'smoothed', 'class_contrast', 'overlay', 'show_overlay', 'plot_cam_gallery', 'plot_method_grid',
-           'per_image_extras', 'explain_files']
+           'smoothed', 'class_contrast']
 
 # %% ../nbs/07_gradcam.ipynb #3a537e3c
 def resolve_layer(model, layer:str|None=None) -> str:
@@ -370,7 +370,6 @@ def integrated_gradients(model, images, class_idx=None,
                          smooth:float=0.01,      # Gaussian sigma of the heatmap, as a share of the image side (0: none)
                          normalize:bool=True) -> Explanation:
     "Integrated Gradients for a batch of images: attributions (in `extra`), and their smoothed magnitude as heatmaps"
-    import cv2
     x = as_batch(images, model.input.shape[-1])
     _check_input(model, x)
     targets = _targets(class_idx, len(x), model.output.shape[-1])
@@ -536,145 +535,3 @@ register_method("smoothgrad", saliency, takes_layer=False, cost="slow", options=
                 summary="saliency averaged over 20 noisy copies")
 register_method("gradcam_flip", flipped(gradcam, "gradcam_flip"),
                 summary="Grad-CAM averaged with that of the mirror image")
-
-# %% ../nbs/07_gradcam.ipynb #12e9c811
-def overlay(image:np.ndarray,     # (H,W), (H,W,1) or (H,W,3): uint8 in [0, 255], or float in [0, 1]
-            heatmap:np.ndarray,   # (h,w) in [0, 1]; resized to the image if needed
-            alpha:float=0.4,      # weight of the heatmap's colour
-            cmap:str="inferno",   # a matplotlib colour map
-           ) -> np.ndarray:       # (H,W,3) uint8 RGB
-    "A heatmap blended over a greyscale image, in RGB"
-    import cv2, matplotlib
-    image = np.asarray(image)
-    is_uint8 = image.dtype == np.uint8
-    if image.ndim == 3 and image.shape[-1] in (1, 3): image = image.astype(np.float64).mean(-1)
-    if image.ndim != 2: raise ValueError(f"image of shape {image.shape}: expected (H,W), (H,W,1) or (H,W,3)")
-    if is_uint8: grey = image / 255.0
-    elif image.min() < 0 or image.max() > 1:
-        raise ValueError(f"image values span [{image.min():.2f}, {image.max():.2f}]: pass the uint8 image (or floats "
-                         f"in [0, 1]), not the model's preprocessed input")
-    else: grey = image.astype(np.float64)
-    heatmap = np.asarray(heatmap, np.float32)
-    if heatmap.ndim != 2 or not np.isfinite(heatmap).all() or heatmap.min() < 0 or heatmap.max() > 1 + 1e-6:
-        raise ValueError(f"heatmap must be a finite 2-D map in [0, 1]; got shape {heatmap.shape}")
-    if not 0 <= alpha <= 1: raise ValueError(f"alpha={alpha}: must be in [0, 1]")
-    if heatmap.shape != grey.shape: heatmap = cv2.resize(heatmap, grey.shape[::-1], interpolation=cv2.INTER_LINEAR)
-    colour = matplotlib.colormaps[cmap](np.clip(heatmap, 0, 1))[..., :3]
-    return np.round(255 * ((1 - alpha) * grey[..., None] + alpha * colour)).astype(np.uint8)
-
-# %% ../nbs/07_gradcam.ipynb #34944a66
-def show_overlay(image:np.ndarray, heatmap:np.ndarray, ax=None, alpha:float=0.4, cmap:str="inferno", title:str=None,
-                 colorbar:bool=True, title_color:str="black"):
-    "Draw `overlay(image, heatmap)` on `ax`, with a colour bar of the heatmap's [0, 1] scale"
-    import matplotlib.pyplot as plt, matplotlib as mpl
-    ax = ax or plt.gca()
-    ax.imshow(overlay(image, heatmap, alpha, cmap))
-    ax.set_axis_off()
-    if title: ax.set_title(title, fontsize=8, color=title_color)
-    if colorbar:
-        bar = ax.figure.colorbar(mpl.cm.ScalarMappable(mpl.colors.Normalize(0, 1), cmap), ax=ax, fraction=0.046,
-                                 pad=0.02)
-        bar.set_label(f"heatmap (alpha {alpha})", fontsize=7)
-        bar.ax.tick_params(labelsize=6)
-    return ax
-
-# %% ../nbs/07_gradcam.ipynb #5f53b54a
-def plot_cam_gallery(images:np.ndarray,        # (B,S,S,3) uint8
-                     explanation:Explanation,  # heatmaps of those images
-                     labels,                   # true class index per image
-                     per_row:int=None, alpha:float=0.4, cmap:str="inferno", title:str=None):
-    "Overlays with true class, predicted class and confidence (green right, red wrong), one row per true class"
-    import matplotlib.pyplot as plt
-    labels = np.asarray(labels)
-    probabilities = explanation.probabilities
-    classes = [c for c in range(len(CLASSES)) if (labels == c).any()]
-    cols = per_row or max((labels == c).sum() for c in classes)
-    fig, axes = plt.subplots(len(classes), cols, figsize=(2.6 * cols, 2.5 * len(classes)), squeeze=False)
-    for ax in axes.ravel(): ax.set_axis_off()
-    for row, c in enumerate(classes):
-        for col, i in enumerate(np.flatnonzero(labels == c)[:cols]):
-            predicted = int(probabilities[i].argmax())
-            right = predicted == c
-            show_overlay(images[i], explanation.heatmaps[i], axes[row, col], alpha, cmap, colorbar=col == cols - 1,
-                         title=f"true {CLASSES[c]}\npred {CLASSES[predicted]} ({probabilities[i, predicted]:.0%})",
-                         title_color="green" if right else "red")
-    layer = f", layer {explanation.layer}" if explanation.layer else ""
-    fig.suptitle(title or f"{explanation.method} of the predicted class{layer}")
-    fig.tight_layout()
-    return fig
-
-def plot_method_grid(images:np.ndarray, explanations:dict, labels=None, masks=None, alpha:float=0.4, cmap:str="inferno",
-                     title:str=None):
-    "One row per image: the image (tumor mask outlined, when given), then each method's overlay"
-    import matplotlib.pyplot as plt
-    names = list(explanations)
-    fig, axes = plt.subplots(len(images), len(names) + 1, figsize=(2.4 * (len(names) + 1), 2.4 * len(images)),
-                             squeeze=False)
-    first = explanations[names[0]]
-    for i, image in enumerate(images):
-        show_mri(image, axes[i, 0])
-        if masks is not None and masks[i] is not None:
-            axes[i, 0].contour(masks[i], levels=[0.5], colors="lime", linewidths=0.8)
-        truth = f"true {CLASSES[int(labels[i])]}\n" if labels is not None else ""
-        axes[i, 0].set_title(f"{truth}pred {CLASSES[first.predicted[i]]} ({first.probabilities[i].max():.0%})",
-                             fontsize=8)
-        for j, name in enumerate(names, 1):
-            show_overlay(image, explanations[name].heatmaps[i], axes[i, j], alpha, cmap, colorbar=j == len(names),
-                         title=name if i == 0 else None)
-    fig.suptitle(title or f"The same images under each method (mask outlined in green; overlay alpha {alpha})")
-    fig.tight_layout()
-    return fig
-
-# %% ../nbs/07_gradcam.ipynb #60035de7
-def _unique_name(stem:str, taken:set) -> str:
-    name, n = stem, 2
-    while name in taken: name, n = f"{stem}_{n}", n + 1
-    taken.add(name)
-    return name
-
-def per_image_extras(result:Explanation, i:int) -> dict:
-    "The method's per-image numbers in `result.extra` (e.g. IG's steps and completeness gap), for image `i`"
-    out = {}
-    for key, value in result.extra.items():
-        value = np.asarray(value)
-        if value.shape == (len(result),) and value.dtype.kind in "biuf": out[key] = value[i].item()
-    return out
-
-def explain_files(model_dir,                # a model directory written by `training.train`, or a (model, card) pair
-                  paths:list,               # image files
-                  out:str|Path,             # folder for the overlays and explanations.json
-                  method:str="gradcam",     # a name in `METHODS`
-                  layer:str=None,           # None: the model card's CAM layer
-                  class_name:str=None,      # explain this class for every image; None: the predicted one
-                  alpha:float=0.4, cmap:str="inferno",
-                  batch_size:int=8,         # images per call
-                  **options,                # passed to the method (e.g. max_channels, steps)
-                 ) -> dict:
-    ("Explain image files with a trained model: one overlay PNG each and explanations.json in `out`; unreadable files "
-     "reported and skipped")
-    from PIL import Image
-    from brain_gradcam.training import loaded
-    entry = method_info(method)
-    if class_name is not None and class_name not in CLASSES:
-        raise ValueError(f"class {class_name!r}: classes are {CLASSES}")
-    model, card = loaded(model_dir)
-    layer = resolve_layer(model, layer or card.get("cam_layer")) if entry.takes_layer else None
-    out = Path(out)
-    out.mkdir(parents=True, exist_ok=True)
-    entries, errors, taken = [], [], set()
-    target = None if class_name is None else CLASSES.index(class_name)
-    for part, batch, result in explain_rows(model, card, paths, method, layer, target, batch_size, errors, **options):
-        for i, path in enumerate(part.path):
-            png = out/f"{_unique_name(Path(path).stem, taken)}_{method.replace('+', 'p')}.png"
-            Image.fromarray(overlay(batch["images"][i], result.heatmaps[i], alpha, cmap)).save(png)
-            probabilities = result.probabilities[i]
-            entries.append(dict(image=path, overlay=str(png),
-                                probabilities={c: float(p) for c, p in zip(CLASSES, probabilities)},
-                                predicted=CLASSES[int(probabilities.argmax())], confidence=float(probabilities.max()),
-                                explained_class=CLASSES[int(result.class_idx[i])], empty_map=bool(result.empty[i]),
-                                **per_image_extras(result, i)))
-    summary = dict(model_dir=card.get("source", str(model_dir)), method=method, options={**entry.options, **options},
-                   layer=layer,
-                   image_size=card["image_size"], alpha=alpha, cmap=cmap, images=entries, errors=errors)
-    (out/"explanations.json").write_text(to_json(summary, indent=1))
-    return summary

@@ -6,17 +6,16 @@ Docs: https://brain-gradcam.github.io/brain_gradcam/guided_training.html.md"""
 
 # %% ../nbs/09b_guided_training.ipynb #511ec7cf
 from __future__ import annotations
-import hashlib, json, time
-from dataclasses import dataclass
+import hashlib, json, operator, time
 from pathlib import Path
-from typing import Callable
 
+import cv2
 import numpy as np
 import pandas as pd
 
 from .data import CLASSES
 from .guides import GUIDES, guides_of
-from .model import layer_output, split_model
+from .model import backbone_info, layer_output, split_model
 from .pipeline import preprocess
 from .training import (_freeze_batchnorm, cached_features, cap_per_class, claim_run_dir, class_weights,
                                     load_trained, manifest_fingerprint, save_trained)
@@ -24,6 +23,7 @@ from .gradcam import explain, file_batches, finish_maps
 from .failure_analysis import FILLS, removal_images, removal_table
 from .evaluation import classification_metrics, softmax
 from .explanation_metrics import location_prior, random_maps, score_maps, summarize
+from .overlays import show_overlay
 
 # %% auto #0
 __all__ = ['TARGETS', 'mask_cells', 'counterfactual_features', 'training_table', 'top_logits', 'guided_blocks',
@@ -33,7 +33,6 @@ __all__ = ['TARGETS', 'mask_cells', 'counterfactual_features', 'training_table',
 # %% ../nbs/09b_guided_training.ipynb #df404eba
 def mask_cells(mask:np.ndarray, cells:int) -> np.ndarray:
     "(cells, cells) bool: the cells of a grid over the image that the mask touches"
-    import cv2
     return cv2.resize(np.asarray(mask, np.float32), (cells, cells), interpolation=cv2.INTER_AREA) > 0
 
 # %% ../nbs/09b_guided_training.ipynb #62c1f159
@@ -137,7 +136,6 @@ def top_logits(top, x:np.ndarray, batch_size:int=64) -> np.ndarray:
 def guided_blocks(card:dict) -> int:
     ("How many top blocks guided fine-tuning trains: the default model's fine-tuned ones; for a model trained end to "
      "end, two")
-    from brain_gradcam.model import backbone_info
     blocks = card["settings"]["fine_tune_blocks"] or min(2, len(backbone_info(card["backbone"]).cuts))
     if not blocks:
         raise ValueError(f"backbone {card['backbone']!r} registers no cut: guided fine-tuning needs one "
@@ -225,7 +223,8 @@ def guided_fine_tune(base_dir:str|Path,      # the default model, written by `tr
     for epoch in range(epochs):
         order = np.random.default_rng([seed, epoch]).permutation(len(table))
         sums = _guided_epoch(step, table, sources, grids, settings["batch_size"], order) / len(table)
-        log.append(dict(epoch=epoch, loss=sums[0], penalty=sums[1], accuracy=sums[2], **_validation(top, x_val, val_rows),
+        log.append(dict(epoch=epoch, loss=sums[0], penalty=sums[1], accuracy=sums[2],
+                        **_validation(top, x_val, val_rows),
                         seconds=round(time.perf_counter() - start, 1)))
         if verbose:
             shown = ", ".join(f"{k} {v:.4g}" for k, v in log[-1].items() if k != "epoch")
@@ -334,7 +333,6 @@ def compare_models(tops:dict,          # name -> the top of each model (`split_m
 # %% ../nbs/09b_guided_training.ipynb #ba4e56ff
 def targets_table(table:pd.DataFrame, model:str, fill:str, default:str="default") -> pd.DataFrame:
     "Issue 15's targets for one model: its value, the bar, whether it is met, and by how much it is missed"
-    import operator
     row, base = table.loc[model], table.loc[default]
     checks = [("Grad-CAM pointing game", row["gradcam: pointing_game"], ">=", TARGETS["pointing_game"]),
               ("Grad-CAM energy in mask, above the prior's", row["gradcam: energy_in_mask"], ">",
@@ -396,7 +394,6 @@ def formatted(table:pd.DataFrame, columns:list=None) -> pd.DataFrame:
 def plot_side_by_side(images:np.ndarray, masks:list, maps:dict, titles:list):
     "One row of Grad-CAM overlays per model (`maps`: name -> heatmaps) on the same images, each tumor outlined"
     import matplotlib.pyplot as plt
-    from brain_gradcam.gradcam import show_overlay
     fig, axes = plt.subplots(len(maps), len(images), figsize=(2.6 * len(images), 2.7 * len(maps)), squeeze=False)
     for r, (name, heatmaps) in enumerate(maps.items()):
         for j, (image, mask) in enumerate(zip(images, masks)):

@@ -13,6 +13,7 @@ from pathlib import Path
 import cv2
 import numpy as np
 import pandas as pd
+from tqdm.auto import tqdm
 
 from .data import CLASSES, cache_dir, decode_image, read_mask, show_jpeg, show_mri, write_image
 
@@ -235,7 +236,6 @@ def write_phantom(out:str|Path,               # the dataset folder to create (mu
         with ThreadPoolExecutor(n_workers or os.cpu_count()) as pool:
             rows = pool.map(_write_one, jobs)
             if progress:
-                from tqdm.auto import tqdm
                 rows = tqdm(rows, total=len(jobs), desc="phantom", unit="slice")
             rows = list(rows)
         pd.DataFrame(rows).to_csv(staging/"phantom.csv", index=False)

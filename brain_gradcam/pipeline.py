@@ -7,13 +7,14 @@ Docs: https://brain-gradcam.github.io/brain_gradcam/pipeline.html.md"""
 # %% ../nbs/03_pipeline.ipynb #ab4b5d12
 from __future__ import annotations
 import hashlib, os, warnings
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import cv2
 import numpy as np
 import pandas as pd
 
-from .data import cache_dir, decode_image, find_dataset_root, read_mask, split_holdout
+from .data import cache_dir, decode_image, find_dataset_root, read_mask, show_mri, split_holdout
 from .cleaning import audit_dataset, clean_manifest, leak_free, unusable
 from .model import BACKBONES, backbone_info
 
@@ -195,7 +196,6 @@ def plot_crops(manifest:pd.DataFrame, n:int=4, image_size:int=299, seed:int=0):
     "Each of `n` random images before (with its brain box) and after the crop and resize"
     import matplotlib.pyplot as plt
     from matplotlib.patches import Rectangle
-    from brain_gradcam.data import show_mri
     picked = manifest.sample(n, random_state=seed)
     fig, axes = plt.subplots(2, n, figsize=(2.6 * n, 5.4), squeeze=False)
     for k, (_, item) in enumerate(picked.iterrows()):
@@ -213,7 +213,6 @@ def plot_crops(manifest:pd.DataFrame, n:int=4, image_size:int=299, seed:int=0):
 # %% ../nbs/03_pipeline.ipynb #c771e83a
 def tumor_outside_crop(manifest:pd.DataFrame, n_workers:int=None) -> pd.Series:
     "For each row with a mask: the share of its tumor pixels that `brain_box` would crop away"
-    from concurrent.futures import ThreadPoolExecutor
     rows = manifest.dropna(subset=["mask_path"])
     def outside(item):
         mask = read_mask(item[1])

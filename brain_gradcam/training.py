@@ -12,6 +12,7 @@ from pathlib import Path
 import keras
 import numpy as np
 import pandas as pd
+from tqdm.auto import tqdm
 
 from .data import CLASSES, PROFILES
 from .sources import masks_label, resolve_data, resolve_masks
@@ -23,7 +24,7 @@ __all__ = ['RUN_FILE', 'TRAIN_IMAGES', 'training_settings', 'cap_per_class', 'ma
            'translate_map', 'ArrayBatches', 'class_weights', 'fit_cached', 'claim_run_dir', 'train', 'cluster_role',
            'distribution_strategy', 'warmup_cosine', 'epoch_seed', 'fit_epochs', 'shard_rows', 'worker_batches',
            'AverageAcrossWorkers', 'fit_across_workers', 'follow_chief', 'save_seen_images', 'save_trained',
-           'load_trained', 'loaded', 'model_folder', 'ensure_model', 'series_model', 'plot_curves', 'phase_report']
+           'TrainedModel', 'load_trained', 'opened', 'ensure_model', 'series_model', 'plot_curves', 'phase_report']
 
 # %% ../nbs/05_training.ipynb #0d0317c7
 def training_settings(profile:str="quick", backbone:str="xception", **overrides) -> dict:
@@ -75,7 +76,6 @@ def cached_features(front,                   # a frozen Keras model (e.g. `split
                                     shape=shape)   # on disk, filled batch by batch
     batches = make_dataset(manifest, backbone, image_size, batch_size, crop=crop, cache=False)
     if verbose:
-        from tqdm.auto import tqdm
         batches = tqdm(batches, total=-(-len(manifest) // batch_size), desc=f"caching {cache_file.stem}", unit="batch")
     done = 0
     for images, _ in batches:
@@ -552,8 +552,20 @@ def _weights_spec(weights) -> str:
     "How a model's initial weights are named in its card: 'imagenet', 'none', or the file's name"
     return "none" if weights is None else "imagenet" if str(weights) == "imagenet" else Path(weights).name
 
-def load_trained(model_dir:str|Path) -> tuple:
-    "(Keras model, model card) from a directory written by `train`; safe mode on"
+class TrainedModel(tuple):
+    "A classifier opened once: its Keras model, its card, and the folder it was read from (None: held in memory)"
+    def __new__(cls, model, card:dict, folder:str|Path=None):
+        opened = super().__new__(cls, (model, card))               # unpacks as (model, card)
+        opened.folder = None if folder is None else Path(folder)
+        return opened
+    model = property(lambda self: self[0], doc="the Keras model, outputting logits")
+    card = property(lambda self: self[1], doc="what the model says about itself (model.json's content)")
+    def __repr__(self):
+        return (f"TrainedModel({self.card.get('backbone')!r}, {self.card.get('image_size')}px, from "
+                f"{self.folder or 'memory'})")
+
+def load_trained(model_dir:str|Path) -> TrainedModel:
+    "The model in a directory written by `train`, opened once: Keras model (safe mode on), card and folder"
     import keras
     model_dir = Path(model_dir)
     for name in ("model.keras", "model.json"):
@@ -563,22 +575,17 @@ def load_trained(model_dir:str|Path) -> tuple:
     except Exception as err:
         raise ValueError(f"{model_dir/'model.keras'}: not a readable Keras model "
                          f"({type(err).__name__}: {err})") from None
-    return model, json.loads((model_dir/"model.json").read_text())
+    return TrainedModel(model, json.loads((model_dir/"model.json").read_text()), model_dir)
 
-def loaded(model) -> tuple:
-    ("(Keras model, card): a model directory read by `load_trained`, or a (model, card) pair passed through "
-     "(`your_model.load_classifier`)")
-    if isinstance(model, tuple) and len(model) == 2 and isinstance(model[1], dict): return model
-    return load_trained(model)
-
-def model_folder(model) -> Path|None:
-    "The directory of a model given by its directory; None for a (model, card) pair"
-    return None if isinstance(model, tuple) else Path(model)
+def opened(model) -> TrainedModel:
+    "`model` itself when it is a `TrainedModel`; anything else is refused with the way to open it"
+    if isinstance(model, TrainedModel): return model
+    raise TypeError(f"{str(model)[:80]!r}: open the model once first: load_trained(FOLDER) for a model trained here, "
+                    f"load_classifier(FILE) for your own (10_your_model)")
 
 # %% ../nbs/05_training.ipynb #d65d9c24
 def _locked(path:Path):
     "A context manager holding an exclusive lock on `path` (POSIX; elsewhere no lock)"
-    import contextlib
     @contextlib.contextmanager
     def lock():
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -593,7 +600,8 @@ def _locked(path:Path):
 def ensure_model(split:pd.DataFrame, model_dir:str|Path, backbone:str="xception", weights="imagenet",
                  profile:str="quick",
                  seed:int=42, verbose:int=0, **overrides) -> tuple:
-    "(model, card, trained): the model `train` would make with these arguments, trained now or reused from `model_dir`"
+    ("(TrainedModel, trained now?): the model `train` would make with these arguments, trained now or reused from "
+     "`model_dir`")
     model_dir = Path(model_dir)
     settings = training_settings(profile, backbone, **overrides)
     data = cap_per_class(split, settings["max_train_per_class"], settings["max_val_per_class"], seed)
@@ -606,22 +614,22 @@ def ensure_model(split:pd.DataFrame, model_dir:str|Path, backbone:str="xception"
                            v) for k, v in wanted.items() if json.loads(json.dumps(card.get(k))) != json.loads(json.dumps(v))}
             if differs: raise ValueError(f"{model_dir} holds a model trained otherwise ({sorted(differs)} differ); "
                                          "use another model_dir or delete this one")
-            return *load_trained(model_dir), False
+            return load_trained(model_dir), False
         train(split, model_dir, backbone, weights, profile, seed, verbose, **overrides)
-        return *load_trained(model_dir), True
+        return load_trained(model_dir), True
 
 def series_model(data=None,                  # the notebooks' parameters, as in 05_training
                  masks=None, model_dir:str|Path=None, backbone:str="xception", weights="imagenet",
                  profile:str="quick", seed:int=42, **overrides) -> tuple:
-    ("(root, masks_dir, split, model, card): what notebooks 06-09 start from; the model trained now if `model_dir` "
+    ("(root, masks_dir, split, trained): what notebooks 06-09 start from; the model trained now if `model_dir` "
      "holds none")
     root = resolve_data(data)
     masks_dir = resolve_masks(masks, root)                            # None: the dataset's own masks/
     print(f"tumor masks: {masks_label(masks_dir)}")
     split = training_split(root, seed=seed, masks=masks_dir)
-    model, card, trained_now = ensure_model(split, model_dir, backbone, weights, profile, seed, **overrides)
+    trained, trained_now = ensure_model(split, model_dir, backbone, weights, profile, seed, **overrides)
     if trained_now: print(f"{model_dir} held no model: trained it as 05_training does")
-    return root, masks_dir, split, model, card
+    return root, masks_dir, split, trained
 
 # %% ../nbs/05_training.ipynb #1a95bc4b
 def plot_curves(model_dir:str|Path, title:str=None):

@@ -16,6 +16,8 @@ from .data import CLASSES, canonical_class
 from .model import BACKBONES, flat_info, flat_logit_model
 from .pipeline import SCALINGS
 from .gradcam import resolve_layer
+from .cleaning import SUFFIX_FORMATS, fingerprints
+from .training import TrainedModel, load_trained
 
 # %% auto #0
 __all__ = ['H5_SIGNATURE', 'read_model_file', 'class_order', 'guess_preprocessing', 'load_classifier', 'paper_table',
@@ -124,7 +126,6 @@ def guess_preprocessing(model) -> tuple:
 def _training_images(trained_on) -> list|None:
     "The sha256 and pHash of a model's training images: from rows that have them, or from every image under a folder"
     if trained_on is None: return None
-    from brain_gradcam.cleaning import SUFFIX_FORMATS, fingerprints
     if isinstance(trained_on, pd.DataFrame) and {"sha256", "phash"} <= set(trained_on.columns): rows = trained_on
     else:
         folder = Path(trained_on)
@@ -142,9 +143,9 @@ def load_classifier(model,                  # a brain-gradcam model directory, a
                     crop:bool=False,        # crop images to the brain first (only if it was trained on brain-cropped images)
                     layer:str=None,         # the layer to explain by default, a name or a path ("backbone/conv2"); None: the last feature map
                     trained_on=None,        # its training images (a folder, or rows with sha256 and phash); None: unknown
-                   ) -> tuple:              # (flat logit model, card)
-    ("Any Keras classifier of the four classes as (flat logit model, card), for `evaluate`, `localize`, "
-     "`explain_files` and the CLI")
+                   ) -> TrainedModel:       # the flat logit model and its card, held in memory
+    ("Any Keras classifier of the four classes, opened as a `TrainedModel` (flat logit model, card), for `evaluate`, "
+     "`localize`, `explain_files` and the CLI")
     import keras
     if not isinstance(model, keras.Model) and (Path(model)/"model.json").is_file():
         given = {k: v for k, v in dict(preprocess=preprocess, classes=classes, image_size=image_size, layer=layer,
@@ -152,7 +153,6 @@ def load_classifier(model,                  # a brain-gradcam model directory, a
         if given or crop:
             raise ValueError(f"{model}: a brain-gradcam model directory says how to load it; drop "
                              f"{sorted(given) or ['crop']}")
-        from brain_gradcam.training import load_trained
         return load_trained(model)
     source = model.name if isinstance(model, keras.Model) else str(model)
     original = model if isinstance(model, keras.Model) else read_model_file(model)
@@ -186,7 +186,7 @@ def load_classifier(model,                  # a brain-gradcam model directory, a
                                    input=f"RGB uint8 -> preprocess({preprocess})"),
                 cam_layer=cam_layer, outputs="logits", seed=42, training_images=_training_images(trained_on),
                 your_model=dict(output=output, class_order=classes, input_channels=info["input_channels"], notes=notes))
-    return flat, card
+    return TrainedModel(flat, card)
 
 # %% ../nbs/10_your_model.ipynb #05bf38da
 def paper_table(metrics:dict,                  # `evaluate(...)["metrics"]`
