@@ -6,7 +6,7 @@ Docs: https://brain-gradcam.github.io/brain_gradcam/gradcam.html.md"""
 
 # %% ../nbs/07_gradcam.ipynb #cec5334d
 from __future__ import annotations
-import functools, weakref
+import functools, inspect, weakref
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -194,6 +194,12 @@ def _layer_gradients(model, images, class_idx, layer, score:str="logit"):
     features, logits, chosen, _, grads = _graph(model, "layer", layer, score)(x, targets)
     return x, layer, features, logits.numpy(), targets if callable(class_idx) else chosen.numpy(), grads
 
+def _signature_with(method, cam) -> inspect.Signature:
+    "`method`'s signature with the options of `cam` (its parameters after features and grads) in place of **options"
+    base = [p for p in inspect.signature(method).parameters.values() if p.kind is not p.VAR_KEYWORD]
+    extra = list(inspect.signature(cam).parameters.values())[2:]
+    return inspect.signature(method).replace(parameters=base + extra)
+
 def cam_method(name:str,           # the name `explain`, `localize` and the CLI know it by
                summary:str,        # one line, for tables and --help
                cost:str="fast",    # "fast" or "slow" (see `register_method`)
@@ -214,6 +220,7 @@ def cam_method(name:str,           # the name `explain`, `localize` and the CLI 
             return Explanation(heatmaps, chosen, logits, empty, name, layer)
         method.__name__, method.__qualname__, method.__doc__ = cam.__name__, cam.__qualname__, cam.__doc__
         method.cam = cam                                            # the map alone, for methods built on it
+        method.__signature__ = _signature_with(method, cam)
         register_method(name, method, cost=cost, options=options, summary=summary)
         return method
     return scaffold
