@@ -82,7 +82,7 @@ def _train(args):
     if args.workers > 1 and cluster_role()[0]:
         print(f"trained with the chief, which wrote {args.out}")
         return 0
-    print(json.dumps(dict(model_dir=str(args.out), val_metrics=card["val_metrics"], timings=card["timings"]), indent=1))
+    print(json.dumps(dict(model_dir=str(args.out), val_metrics=card.val_metrics, timings=card.timings), indent=1))
     return 0
 
 def _join_cluster(args):
@@ -112,8 +112,8 @@ def _train_guided(args, weights, profile, overrides):
     print(f"default model: {base} ({'trained now' if trained_now else 'reused'})")
     card = guided_fine_tune(base, split, args.out, args.guided, args.guided_weight, args.guided_epochs, seed=args.seed,
                             overwrite=args.overwrite)
-    print(json.dumps(dict(model_dir=str(args.out), base=str(base), guided=card["guided"],
-                          val_metrics=card["val_metrics"]), indent=1, default=str))
+    print(json.dumps(dict(model_dir=str(args.out), base=str(base), guided=card.guided,
+                          val_metrics=card.val_metrics), indent=1, default=str))
     return 0
 
 def _model_of(args):
@@ -127,9 +127,9 @@ def _model_of(args):
     trained = load_classifier(args.model, args.preprocess, args.classes, args.image_size, args.crop,
                               trained_on=args.trained_on)
     card = trained.card
-    print(f"{args.model}: {card['image_size']}px, preprocessing {card['preprocessing']['backbone']!r}, explained at "
-          f"{card['cam_layer']}")
-    for note in card["your_model"]["notes"]: print(f"  {note}")
+    print(f"{args.model}: {card.image_size}px, preprocessing {card.preprocessing.backbone!r}, explained at "
+          f"{card.cam_layer}")
+    for note in card.your_model["notes"]: print(f"  {note}")
     return trained
 
 def _evaluate(args):

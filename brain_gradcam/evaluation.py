@@ -15,7 +15,7 @@ import pandas as pd
 from .data import CLASSES, SPLIT_ALIASES, SPLITS, decode_image, show_mri
 from .cleaning import audit_dataset, clean_manifest, training_copies
 from .pipeline import _listing_key, make_dataset, training_split
-from .training import TRAIN_IMAGES, TrainedModel, cap_per_class, load_trained, manifest_fingerprint, opened
+from .training import TRAIN_IMAGES, ModelCard, TrainedModel, cap_per_class, load_trained, manifest_fingerprint, opened
 
 # %% auto #0
 __all__ = ['softmax', 'predict_probabilities', 'expected_calibration_error', 'bootstrap_ci', 'classification_metrics',
@@ -29,12 +29,12 @@ def softmax(logits:np.ndarray) -> np.ndarray:
     z = np.exp(z - z.max(axis=1, keepdims=True))
     return z / z.sum(axis=1, keepdims=True)
 
-def predict_probabilities(model, card:dict, manifest:pd.DataFrame, batch_size:int=32) -> np.ndarray:
+def predict_probabilities(model, card:ModelCard, manifest:pd.DataFrame, batch_size:int=32) -> np.ndarray:
     ("Class probabilities (N, classes) of a trained model for every image of `manifest`, preprocessed as the model "
      "card says")
-    ds = make_dataset(manifest.assign(label=manifest.get("label", 0)), card["preprocessing"]["backbone"],
-                      card["image_size"], batch_size,
-                      crop=card["preprocessing"]["crop"], cache=False)
+    ds = make_dataset(manifest.assign(label=manifest.get("label", 0)), card.preprocessing.backbone,
+                      card.image_size, batch_size,
+                      crop=card.preprocessing.crop, cache=False)
     return softmax(model.predict(ds, verbose=0))
 
 # %% ../nbs/06_evaluation.ipynb #0d5795a7
@@ -85,13 +85,13 @@ def training_images(model_dir:str|Path) -> pd.DataFrame:
                                 "brain_gradcam)")
     return pd.read_csv(path, dtype=str)
 
-def held_out_set(root:str|Path, card:dict, split:str="test", masks:str|Path=None) -> pd.DataFrame:
+def held_out_set(root:str|Path, card:ModelCard, split:str="test", masks:str|Path=None) -> pd.DataFrame:
     "The held-out `test` or `val` subset of the training split, checked against the model's training fingerprint"
-    data = training_split(root, seed=card["seed"], masks=masks)
-    capped = cap_per_class(data, card["settings"]["max_train_per_class"], card["settings"]["max_val_per_class"],
-                           card["seed"])
-    if manifest_fingerprint(capped[capped.subset == "train"]) != card["train_manifest_fingerprint"]:
-        raise ValueError(f"{root}: the training split regenerated from this data with seed {card['seed']} is not the "
+    data = training_split(root, seed=card.seed, masks=masks)
+    capped = cap_per_class(data, card.settings["max_train_per_class"], card.settings["max_val_per_class"],
+                           card.seed)
+    if manifest_fingerprint(capped[capped.subset == "train"]) != card.train_manifest_fingerprint:
+        raise ValueError(f"{root}: the training split regenerated from this data with seed {card.seed} is not the "
                          f"one this model was trained on (fingerprints differ); its held-out images cannot be "
                          f"trusted as unseen. Score it as a dataset of its own with split='Testing' or 'Training'")
     rows = data[data.subset == split]
@@ -145,27 +145,27 @@ def folder_set(root:str|Path, split:str,
     return rows
 
 def split_meant(split:str,         # what a user typed: val, test, Training, Testing, train, ... (any case for folders)
-                card:dict) -> str:  # val or test (held out), or a split folder: Training or Testing
+                card:ModelCard) -> str:  # val or test (held out), or a split folder: Training or Testing
     "The split a name means: held out of what the model trained on (its own models' val and test), else a split folder"
-    if split in ("val", "test") and "train_manifest_fingerprint" in card: return split
+    if split in ("val", "test") and card.trained_here: return split
     if split == "val": raise ValueError(f"split 'val' is held out from what brain-gradcam trained on, and "
-                                        f"{card.get('source', 'this model')} was trained elsewhere: score it on a "
+                                        f"{card.source or 'this model'} was trained elsewhere: score it on a "
                                         f"split folder")
     if split.lower() not in SPLIT_ALIASES:
         raise ValueError(f"split {split!r}: use 'test' or 'val' (held out from Training), or a split folder: "
                          f"{sorted(SPLIT_ALIASES)} (any case)")
     return SPLIT_ALIASES[split.lower()]
 
-def evaluation_set(root:str|Path, card:dict, split:str="test", model_dir:str|Path=None,
+def evaluation_set(root:str|Path, card:ModelCard, split:str="test", model_dir:str|Path=None,
                    masks:str|Path=None) -> pd.DataFrame:
     ("The images to score, one row each, flagged `published`, `cleaned` and `leak_free`, with the reason one is "
      "`left_out`")
-    trained_here, split = "train_manifest_fingerprint" in card, split_meant(split, card)
+    trained_here, split = card.trained_here, split_meant(split, card)
     if split in ("test", "val"): return held_out_set(root, card, split, masks)
     if model_dir is None and trained_here:
         raise ValueError(f"split {split!r} needs `model_dir`, whose {TRAIN_IMAGES} tells which images are copies")
     # a model trained elsewhere, its training images named
-    named = card.get("training_images")
+    named = card.training_images
     reference = training_images(model_dir) if model_dir is not None else None if named is None else pd.DataFrame(named)
     return folder_set(root, split, reference, masks)
 
@@ -197,8 +197,8 @@ def evaluate(model:TrainedModel,     # opened once: `load_trained(folder)`, or `
         predicted=[CLASSES[i] for i in probabilities.argmax(1)], confidence=probabilities.max(1),
         **{f"p_{c}": probabilities[:, i] for i, c in enumerate(CLASSES)})
     first = next(iter(scores))
-    summary = dict(scores[first] or {}, split=split, model_dir=card.get("source", str(trained.folder)),
-                   backbone=card["backbone"], scored_as=first,
+    summary = dict(scores[first] or {}, split=split, model_dir=card.source or str(trained.folder),
+                   backbone=card.backbone, scored_as=first,
                    scores=scores, left_out=left_out, leak_free=scores["leak_free"],
                    leak_free_n=int(rows.leak_free.sum()),
                    leak_free_accuracy=None if scores["leak_free"] is None else scores["leak_free"]["accuracy"],

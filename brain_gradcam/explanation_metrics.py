@@ -20,7 +20,7 @@ from .model import layer_output
 from .pipeline import prepare_example, training_split
 from .gradcam import (METHODS, black_input, explain, explain_rows, finish_maps, load_batch, method_info,
                                    resolve_layer)
-from .training import TrainedModel, opened
+from .training import ModelCard, TrainedModel, opened
 
 # %% auto #0
 __all__ = ['TOLERANCE_AT_299', 'THRESHOLD', 'METRICS', 'tolerance_for', 'pointing_game', 'localization_scores', 'random_maps',
@@ -74,7 +74,7 @@ def location_prior(rows:pd.DataFrame, image_size:int, crop:bool=True) -> dict:
     return prior
 
 # %% ../nbs/08_explanation_metrics.ipynb #c35a81ff
-def masked_rows(root:str|Path, card:dict, subset:str="val", max_per_class:int=None, seed:int=42,
+def masked_rows(root:str|Path, card:ModelCard, subset:str="val", max_per_class:int=None, seed:int=42,
                 model_dir:str|Path=None, # the model's directory: needed for a folder (Testing, Training) of any dataset
                 masks:str|Path=None,     # the masks folder (default: the dataset's masks/)
                ) -> pd.DataFrame:
@@ -124,11 +124,11 @@ def summarize(scores:pd.DataFrame, n_bootstrap:int=1000, seed:int=42) -> dict:
 METRICS = ["pointing_game", "energy_in_mask", "iou", "dice", "auc"]
 
 # %% ../nbs/08_explanation_metrics.ipynb #400ae9a9
-def prior_source(root:str|Path, card:dict, scored:pd.DataFrame, masks:str|Path=None) -> tuple:
+def prior_source(root:str|Path, card:ModelCard, scored:pd.DataFrame, masks:str|Path=None) -> tuple:
     ("(rows whose masks make the location prior, where they come from): the training subset's, else the scored "
      "images' own")
     try:
-        split = training_split(root, seed=card.get("seed", 42), masks=masks)
+        split = training_split(root, seed=card.seed, masks=masks)
         train = split[(split.subset == "train") & split.mask_path.notna()]
         if set(train["class"]) >= set(scored["class"]): return train, "the training subset's masks"
     except FileNotFoundError: pass
@@ -143,15 +143,15 @@ def localization_setup(model:TrainedModel, # opened once: `load_trained(folder)`
     model, card = trained
     rows = masked_rows(root, card, subset, max_per_class, seed, trained.folder, masks)
     prior_rows, prior_from = prior_source(root, card, rows, masks)
-    prior = location_prior(prior_rows.groupby("class").head(200), card["image_size"], card["preprocessing"]["crop"])
-    layer = resolve_layer(model, layer or card.get("cam_layer"))
+    prior = location_prior(prior_rows.groupby("class").head(200), card.image_size, card.preprocessing.crop)
+    layer = resolve_layer(model, layer or card.cam_layer)
     return dict(model=model, card=card, folder=trained.folder, rows=rows, prior=prior, prior_from=prior_from,
                 layer=layer,
                 cells=int(layer_output(model, layer).shape[1]))
 
 def score_method(setup:dict, method:str, rows:pd.DataFrame, batch_size:int=16, seed:int=42, **options) -> pd.DataFrame:
     "Step 2: one method's heatmaps, and the random and prior baselines on the same images, scored image by image"
-    size, frames = setup["card"]["image_size"], []
+    size, frames = setup["card"].image_size, []
     layer = setup["layer"] if method_info(method).takes_layer else None
     batches = explain_rows(setup["model"], setup["card"], rows, method, layer, batch_size=batch_size, **options)
     for start, (part, batch, result) in zip(range(0, len(rows), batch_size), batches):
@@ -199,11 +199,11 @@ def localize(model:TrainedModel, # opened once: `load_trained(folder)`, or `load
         if progress: print(f"{method}: {len(chosen)} images in {seconds[method]} s", flush=True)
     scores = pd.concat(frames, ignore_index=True)
     summary = summarize_localization(scores, methods, seconds, n_bootstrap, seed)
-    size = setup["card"]["image_size"]
+    size = setup["card"].image_size
     settings = dict(subset=subset, n_images=int(len(rows)), tolerance_px=tolerance_for(size), threshold=THRESHOLD,
                     image_size=size,
                     layer=setup["layer"], map_cells=setup["cells"], slow_per_class=slow_per_class,
-                    model_dir=setup["card"].get("source", str(setup["folder"])),
+                    model_dir=setup["card"].source or str(setup["folder"]),
                     options={m: {**METHODS[m].options, **options.get(m, {})} for m in methods},
                     prior_from=setup["prior_from"], skipped_masks=rows.attrs["skipped_masks"], masks=masks_label(masks))
     return dict(metrics=dict(summary, settings=settings), scores=scores, rows=rows)
@@ -280,14 +280,14 @@ def deletion_insertion(model, inputs:np.ndarray, heatmaps:np.ndarray, class_idx:
     return curves
 
 # %% ../nbs/08_explanation_metrics.ipynb #ce8fb646
-def faithfulness(model, card:dict, rows:pd.DataFrame, methods=("gradcam", "gradcam++", "scorecam", "ig"), steps:int=10,
+def faithfulness(model, card:ModelCard, rows:pd.DataFrame, methods=("gradcam", "gradcam++", "scorecam", "ig"), steps:int=10,
                  seed:int=42, options:dict=None) -> pd.DataFrame:
     "Deletion and insertion AUC per image for each method and the random baseline"
     batch = load_batch(card, rows.path.tolist())
     explained = {m: explain(model, batch["inputs"], m, **(options or {}).get(m, {})) for m in methods}
     target = next(iter(explained.values())).class_idx
-    cells = layer_output(model, resolve_layer(model, card.get("cam_layer"))).shape[1]
-    explained_maps = {m: e.heatmaps for m, e in explained.items()} | {"random": random_maps(len(rows), card["image_size"], cells, seed)}
+    cells = layer_output(model, resolve_layer(model, card.cam_layer)).shape[1]
+    explained_maps = {m: e.heatmaps for m, e in explained.items()} | {"random": random_maps(len(rows), card.image_size, cells, seed)}
     black = black_input(model, batch["inputs"].shape[1:])
     frames = []
     for name, heatmaps in explained_maps.items():

@@ -14,6 +14,7 @@ import pandas as pd
 
 from .data import CLASSES
 from .pipeline import preprocess, training_split
+from .training import ModelCard
 from .evaluation import softmax
 from .gradcam import explain_rows, file_batches
 from .overlays import show_overlay
@@ -49,7 +50,7 @@ def shortcut_score(heatmap:np.ndarray, brain:np.ndarray) -> float:
     return float((heatmap * ~brain).sum() / total) if total > 0 else 0.0
 
 # %% ../nbs/09_failure_analysis.ipynb #c231387c
-def failure_table(model, card:dict, rows:pd.DataFrame, batch_size:int=16) -> tuple:
+def failure_table(model, card:ModelCard, rows:pd.DataFrame, batch_size:int=16) -> tuple:
     ("(table, heatmaps, images): per image prediction, confidence, correctness, shortcut score and mask scores; "
      "Grad-CAM maps")
     records, maps, pictures = [], [], []
@@ -221,14 +222,14 @@ def dependence_summary(frame:pd.DataFrame,
     summary.loc["all"] = one(frame)
     return summary
 
-def tumor_dependence(model, card:dict, rows:pd.DataFrame, seed:int=42, batch_size:int=16,
+def tumor_dependence(model, card:ModelCard, rows:pd.DataFrame, seed:int=42, batch_size:int=16,
                      fill:str="surround") -> pd.DataFrame:
     ("`measure_removal` on every row of `rows` (image files with a tumor mask), a batch at a time, with each row's "
      "path and class")
     parts = []
     for start, (part, batch) in zip(range(0, len(rows), batch_size), file_batches(card, rows, batch_size)):
         parts.append(measure_removal(model, batch["images"], batch["masks"], part.label.to_numpy(),
-                                     card["preprocessing"]["backbone"],
+                                     card.preprocessing.backbone,
                                      seed=seed + start, batch_size=batch_size, fill=fill)
                      .assign(path=part.path.to_numpy(), **{"class": part["class"].to_numpy()}))
     return pd.concat(parts, ignore_index=True)

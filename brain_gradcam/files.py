@@ -51,7 +51,7 @@ def explain_files(model:TrainedModel,      # opened once: `load_trained(folder)`
         raise ValueError(f"class {class_name!r}: classes are {CLASSES}")
     trained = opened(model)
     model, card = trained
-    layer = resolve_layer(model, layer or card.get("cam_layer")) if entry.takes_layer else None
+    layer = resolve_layer(model, layer or card.cam_layer) if entry.takes_layer else None
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     entries, errors, taken = [], [], set()
@@ -66,9 +66,9 @@ def explain_files(model:TrainedModel,      # opened once: `load_trained(folder)`
                                 predicted=CLASSES[int(probabilities.argmax())], confidence=float(probabilities.max()),
                                 explained_class=CLASSES[int(result.class_idx[i])], empty_map=bool(result.empty[i]),
                                 **per_image_extras(result, i)))
-    summary = dict(model_dir=card.get("source", str(trained.folder)), method=method,
+    summary = dict(model_dir=card.source or str(trained.folder), method=method,
                    options={**entry.options, **options},
                    layer=layer,
-                   image_size=card["image_size"], alpha=alpha, cmap=cmap, images=entries, errors=errors)
+                   image_size=card.image_size, alpha=alpha, cmap=cmap, images=entries, errors=errors)
     (out/"explanations.json").write_text(to_json(summary, indent=1))
     return summary

@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools, inspect, weakref
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 import cv2
 import numpy as np
@@ -19,6 +19,7 @@ from .core import Registry
 from .data import CLASSES, canonical_class
 from .model import activation_name, backbone_of, cam_layer_of, conv_layers, flat_info, last_feature_map, layer_output
 from .pipeline import prepare_example, preprocess
+if TYPE_CHECKING: from brain_gradcam.training import ModelCard  # a name for the docs; importing training imports Keras
 
 # %% auto #0
 __all__ = ['METHODS', 'COSTS', 'resolve_layer', 'Explanation', 'as_batch', 'finish_maps', 'Method', 'register_method',
@@ -172,7 +173,7 @@ def explain(model, images, method:str="gradcam", class_idx=None, layer:str=None,
     if layer is not None: raise ValueError(f"{method} attributes to input pixels: it takes no layer")
     return entry.fn(model, images, class_idx, **options)
 
-def explain_rows(model, card:dict, rows, method:str="gradcam", layer:str=None, class_idx=None, batch_size:int=16,
+def explain_rows(model, card:ModelCard, rows, method:str="gradcam", layer:str=None, class_idx=None, batch_size:int=16,
                  errors:list=None, **options):
     "Yield (rows, batch, Explanation) for image files a batch at a time: the one loop from files to explanations"
     for part, batch in file_batches(card, rows, batch_size, errors):
@@ -233,18 +234,18 @@ def gradcam(features, grads):
     return (weights * features).sum(-1)
 
 # %% ../nbs/07_gradcam.ipynb #3cc6cda8
-def load_batch(card:dict,           # the model card (`training.load_trained`)
+def load_batch(card:ModelCard,           # the model card (`training.load_trained`)
                paths,               # image files
                mask_paths=None,     # optional tumor masks, one per image (None entries allowed)
               ) -> dict:
     "images (B,S,S,3) uint8, model inputs (B,S,S,3) float32 and masks (B,S,S) bool (or None) for image files"
     mask_paths = [None] * len(paths) if mask_paths is None else list(mask_paths)
-    pairs = [prepare_example(p, card["image_size"], card["preprocessing"]["crop"],
+    pairs = [prepare_example(p, card.image_size, card.preprocessing.crop,
                              m) for p, m in zip(paths, mask_paths)]
     images = np.stack([image for image, _ in pairs])
     masks = [mask for _, mask in pairs]
     return dict(images=images,
-                inputs=np.asarray(preprocess(images.astype(np.float32), card["preprocessing"]["backbone"]), np.float32),
+                inputs=np.asarray(preprocess(images.astype(np.float32), card.preprocessing.backbone), np.float32),
                 masks=masks)
 
 def _stack(batches:list) -> dict:
@@ -252,7 +253,7 @@ def _stack(batches:list) -> dict:
                 inputs=np.concatenate([b["inputs"] for b in batches]),
                 masks=[m for b in batches for m in b["masks"]])
 
-def file_batches(card:dict,
+def file_batches(card:ModelCard,
                  rows,                # a DataFrame with `path` (and `mask_path`), or a list of image files
                  batch_size:int=16,
                  errors:list=None,    # given: an unreadable file is appended here as {image, error} and skipped; None: it raises

@@ -7,6 +7,7 @@ Docs: https://brain-gradcam.github.io/brain_gradcam/guided_training.html.md"""
 # %% ../nbs/09b_guided_training.ipynb #511ec7cf
 from __future__ import annotations
 import hashlib, json, operator, time
+from dataclasses import asdict
 from pathlib import Path
 
 import cv2
@@ -17,8 +18,8 @@ from .data import CLASSES
 from .guides import GUIDES, guides_of
 from .model import backbone_info, layer_output, split_model
 from .pipeline import preprocess
-from .training import (_freeze_batchnorm, cached_features, cap_per_class, claim_run_dir, class_weights,
-                                    load_trained, manifest_fingerprint, save_trained)
+from .training import (ModelCard, _freeze_batchnorm, cached_features, cap_per_class, claim_run_dir,
+                                    class_weights, load_trained, manifest_fingerprint, save_trained)
 from .gradcam import explain, file_batches, finish_maps
 from .failure_analysis import FILLS, removal_images, removal_table
 from .evaluation import classification_metrics, softmax
@@ -40,7 +41,7 @@ def _digest(value) -> str:
     return hashlib.sha256(json.dumps(value, sort_keys=True, default=str).encode()).hexdigest()[:16]
 
 def counterfactual_features(front,                # the frozen blocks (`split_model(...)[0]`)
-                            card:dict,            # the default model's card: image size, crop, preprocessing
+                            card:ModelCard,            # the default model's card: image size, crop, preprocessing
                             rows:pd.DataFrame,    # masked training rows (path, mask_path, label)
                             cache_dir:str|Path, cam_cells:int, seed:int=42, fill:str="surround",
                             batch_size:int=16) -> dict:
@@ -48,7 +49,7 @@ def counterfactual_features(front,                # the frozen blocks (`split_mo
      "grids; cached")
     rows = rows.reset_index(drop=True)
     weights = [float(np.asarray(w, np.float64).sum()) for w in front.weights[:1] + front.weights[-1:]]
-    folder = Path(cache_dir)/f"counterfactual-{_digest([list(rows.path), list(rows.mask_path), weights, card['image_size'], card['preprocessing'], seed, fill])}"
+    folder = Path(cache_dir)/f"counterfactual-{_digest([list(rows.path), list(rows.mask_path), weights, card.image_size, asdict(card.preprocessing), seed, fill])}"
     names = ("removed", "control", "kept", "has_control", "inside_input", "inside_cam")
     if (folder/"done").is_file():
         return dict({n: np.load(folder/f"{n}.npy", mmap_mode="r") for n in names},
@@ -60,7 +61,7 @@ def counterfactual_features(front,                # the frozen blocks (`split_mo
     small = dict(kept=np.zeros(len(rows), bool), has_control=np.zeros(len(rows), bool),
                  inside_input=np.zeros((len(rows), h, w), bool),
                  inside_cam=np.zeros((len(rows), cam_cells, cam_cells), bool))
-    errors, backbone = [], card["preprocessing"]["backbone"]
+    errors, backbone = [], card.preprocessing.backbone
     for part, batch in file_batches(card, rows, batch_size, errors):
         pairs = [removal_images(image, mask, seed + k,
                                 fill=fill) for k, image, mask in zip(part.index, batch["images"], batch["masks"])]
@@ -133,21 +134,21 @@ def top_logits(top, x:np.ndarray, batch_size:int=64) -> np.ndarray:
                                           training=False)) for i in range(0, len(x), batch_size)])
 
 # %% ../nbs/09b_guided_training.ipynb #c6bf52f3
-def guided_blocks(card:dict) -> int:
+def guided_blocks(card:ModelCard) -> int:
     ("How many top blocks guided fine-tuning trains: the default model's fine-tuned ones; for a model trained end to "
      "end, two")
-    blocks = card["settings"]["fine_tune_blocks"] or min(2, len(backbone_info(card["backbone"]).cuts))
+    blocks = card.settings["fine_tune_blocks"] or min(2, len(backbone_info(card.backbone).cuts))
     if not blocks:
-        raise ValueError(f"backbone {card['backbone']!r} registers no cut: guided fine-tuning needs one "
+        raise ValueError(f"backbone {card.backbone!r} registers no cut: guided fine-tuning needs one "
                          f"(register_backbone(..., cuts=...))")
     return blocks
 
 def _guided_rows(base_dir:Path, base:dict, split:pd.DataFrame) -> tuple:
     "(data, train rows, val rows, masked train rows) of the default model's split, checked against its card"
-    settings = base["settings"]
-    data = cap_per_class(split, settings["max_train_per_class"], settings["max_val_per_class"], base["seed"])
+    settings = base.settings
+    data = cap_per_class(split, settings["max_train_per_class"], settings["max_val_per_class"], base.seed)
     train_rows, val_rows = data[data.subset == "train"], data[data.subset == "val"]
-    if manifest_fingerprint(train_rows) != base["train_manifest_fingerprint"]:
+    if manifest_fingerprint(train_rows) != base.train_manifest_fingerprint:
         raise ValueError(f"{base_dir}: trained on other images than this split's train subset; pass the split it was "
                          f"trained on")
     if "mask_path" not in train_rows or train_rows.mask_path.isna().all():
@@ -194,17 +195,17 @@ def guided_fine_tune(base_dir:str|Path,      # the default model, written by `tr
     guide, base_dir = guides_of(guides), Path(base_dir)
     if fill not in FILLS: raise ValueError(f"fill {fill!r} is not one of {sorted(FILLS)}")
     model, base = load_trained(base_dir)
-    settings, backbone = base["settings"], base["backbone"]
+    settings, backbone = base.settings, base.backbone
     data, train_rows, val_rows, masked = _guided_rows(base_dir, base, split)
     lr = lr or settings["fine_tune_lr"]
-    identity = dict(base=base["train_manifest_fingerprint"], base_dir=str(base_dir.resolve()), guides=guides,
+    identity = dict(base=base.train_manifest_fingerprint, base_dir=str(base_dir.resolve()), guides=guides,
                     weight=weight, epochs=epochs, lr=lr, fill=fill, seed=seed, masks=_digest(list(masked.mask_path)))
     out_dir = claim_run_dir(out_dir, identity, overwrite)
-    if (out_dir/"model.json").is_file(): return json.loads((out_dir/"model.json").read_text())
+    if (out_dir/"model.json").is_file(): return ModelCard.read(out_dir)
     blocks = guided_blocks(base)
     front, top = split_model(model, blocks)
     _freeze_batchnorm(top)
-    probe = keras.Model(top.input, [layer_output(top, base["cam_layer"]), top.output])
+    probe = keras.Model(top.input, [layer_output(top, base.cam_layer), top.output])
     size, crop, cache = settings["image_size"], settings["crop"], base_dir/"cache"
     start = time.perf_counter()
     x_train, x_val = (cached_features(front, rows, backbone, size, crop, cache/f"{name}.npy", settings["batch_size"])
@@ -231,23 +232,23 @@ def guided_fine_tune(base_dir:str|Path,      # the default model, written by `tr
             print(f"{guides} epoch {epoch + 1}/{epochs}: {shown}", flush=True)
     pd.DataFrame(log).to_csv(out_dir/"log.csv", index=False)
     timings["guided_seconds"] = round(time.perf_counter() - start, 1)
-    card = save_trained(model, out_dir, data, backbone, settings, base["seed"], {"guided": log}, timings,
-                        base["weights"], val_logits=top_logits(top, x_val))
-    card["guided"] = dict(guides=guides, weight=weight, epochs=epochs, lr=lr, fill=fill, seed=seed, base=str(base_dir),
+    card = save_trained(model, out_dir, data, backbone, settings, base.seed, {"guided": log}, timings,
+                        base.weights, val_logits=top_logits(top, x_val))
+    card.guided = dict(guides=guides, weight=weight, epochs=epochs, lr=lr, fill=fill, seed=seed, base=str(base_dir),
                           blocks=blocks, masks_used=int(np.asarray(extra["kept"]).sum()) if extra else 0,
                           masks_from="the train subset only",
                           unreadable=extra["errors"] if extra else [], about={g.name: g.about for g in guide})
-    (out_dir/"model.json").write_text(json.dumps(card, indent=1))
+    card.save(out_dir)
     return card
 
 # %% ../nbs/09b_guided_training.ipynb #d9c2c635
-def held_out_features(front, card:dict, rows:pd.DataFrame, fills=("surround", "mean"), seed:int=42,
+def held_out_features(front, card:ModelCard, rows:pd.DataFrame, fills=("surround", "mean"), seed:int=42,
                       batch_size:int=16) -> dict:
     ("Frozen features of held-out masked images as they are, and with the tumor and a healthy control patch removed by "
      "each filling")
     rows, parts, errors = rows.reset_index(drop=True), [], []
     frozen = lambda pictures: np.asarray(front.predict_on_batch(preprocess(np.stack(pictures).astype(np.float32),
-                                                                           card["preprocessing"]["backbone"])),
+                                                                           card.preprocessing.backbone)),
                                                                            np.float16)
     for part, batch in file_batches(card, rows, batch_size, errors):
         found = {"original": frozen(batch["images"])}

@@ -7,6 +7,7 @@ Docs: https://brain-gradcam.github.io/brain_gradcam/training.html.md"""
 # %% ../nbs/05_training.ipynb #922eae17
 from __future__ import annotations
 import contextlib, hashlib, json, os, shutil, tempfile, time, warnings
+from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
 import keras
@@ -20,11 +21,12 @@ from .pipeline import batches_of, image_dataset, make_dataset, training_split
 from .model import backbone_info, backbone_weights, build_model, cam_layer_of, cut_tensor, split_model
 
 # %% auto #0
-__all__ = ['RUN_FILE', 'TRAIN_IMAGES', 'training_settings', 'cap_per_class', 'manifest_fingerprint', 'cached_features',
-           'translate_map', 'ArrayBatches', 'class_weights', 'fit_cached', 'claim_run_dir', 'train', 'cluster_role',
-           'distribution_strategy', 'warmup_cosine', 'epoch_seed', 'fit_epochs', 'shard_rows', 'worker_batches',
-           'AverageAcrossWorkers', 'fit_across_workers', 'follow_chief', 'save_seen_images', 'save_trained',
-           'TrainedModel', 'load_trained', 'opened', 'ensure_model', 'series_model', 'plot_curves', 'phase_report']
+__all__ = ['RUN_FILE', 'ALWAYS_WRITTEN', 'TRAIN_IMAGES', 'training_settings', 'cap_per_class', 'manifest_fingerprint',
+           'cached_features', 'translate_map', 'ArrayBatches', 'class_weights', 'fit_cached', 'claim_run_dir', 'train',
+           'cluster_role', 'distribution_strategy', 'warmup_cosine', 'epoch_seed', 'fit_epochs', 'shard_rows',
+           'worker_batches', 'AverageAcrossWorkers', 'fit_across_workers', 'follow_chief', 'Preprocessing', 'ModelCard',
+           'save_seen_images', 'save_trained', 'TrainedModel', 'load_trained', 'opened', 'ensure_model', 'series_model',
+           'plot_curves', 'phase_report']
 
 # %% ../nbs/05_training.ipynb #0d0317c7
 def training_settings(profile:str="quick", backbone:str="xception", **overrides) -> dict:
@@ -500,6 +502,76 @@ def _train_end_to_end(backbone, weights, train_rows, val_rows, out_dir, settings
                    **({"workers": workers} if workers > 1 else {}))
     return final, log, runtime
 
+# %% ../nbs/05_training.ipynb #20a82415
+@dataclass
+class Preprocessing:
+    "How an image becomes the model's input: cropped to the head or not, then the backbone's `preprocess`"
+    backbone:str=None   # whose `preprocess` the RGB uint8 image gets (`pipeline.preprocess`)
+    crop:bool=True      # cropped to the head first (`pipeline.crop_to_brain`)
+    input:str="RGB uint8 -> preprocess(backbone)"
+
+# written to model.json even when None: what a reader needs to use any model
+ALWAYS_WRITTEN = ("classes", "image_size", "backbone", "weights", "preprocessing", "cam_layer", "outputs", "seed")
+
+@dataclass
+class ModelCard:
+    "What a model says about itself, typed: model.json's content, from `train` or `load_classifier`"
+    classes:list=field(default_factory=lambda: list(CLASSES))
+    image_size:int=None
+    backbone:str=None                       # None: a model trained elsewhere (`load_classifier`)
+    weights:str=None                        # its initial weights: 'imagenet', 'none' or a file's name
+    preprocessing:Preprocessing=None
+    cam_layer:str=None                      # the layer Grad-CAM explains unless told otherwise
+    outputs:str="logits"
+    seed:int=42
+    settings:dict=None                      # `training_settings(...)`, as trained
+    train_manifest_fingerprint:str=None     # None: not trained here, so it holds out no val or test of ours
+    n_train:int=None
+    n_val:int=None
+    val_metrics:dict=None                   # accuracy and macro_f1 on the val subset
+    epochs:dict=None                        # epochs run, per training phase
+    timings:dict=None                       # seconds, per step
+    runtime:dict=None                       # distribution strategy, replicas, precision
+    versions:dict=None                      # Keras and TensorFlow
+    source:str=None                         # a user's model: the file it was read from
+    training_images:list=None               # a user's model: the images it trained on, when named
+    your_model:dict=None                    # a user's model: output, class order, channels, notes
+    guided:dict=None                        # a guided model: guides, weight, epochs, masks used
+    extra:dict=field(default_factory=dict)  # keys of another version's model.json, kept as read
+
+    def __post_init__(self):
+        if isinstance(self.preprocessing, dict): self.preprocessing = Preprocessing(**self.preprocessing)
+
+    @property
+    def trained_here(self) -> bool:
+        "Trained by `train` here: its val and test subsets are held out"
+        return self.train_manifest_fingerprint is not None
+
+    def to_dict(self) -> dict:
+        "model.json's content: the fields set, and any kept from another version"
+        out = {k: v for k, v in asdict(self).items() if k != "extra" and (v is not None or k in ALWAYS_WRITTEN)}
+        return out | self.extra
+
+    @classmethod
+    def from_dict(cls, d:dict, source="a model card") -> ModelCard:
+        "The card a dict (model.json's content) describes; `source` names it in errors"
+        if not isinstance(d, dict) or not {"image_size", "preprocessing"} <= set(d):
+            raise ValueError(f"{source}: not a model card (no image_size or preprocessing)")
+        known = {f.name for f in fields(cls)} - {"extra"}
+        return cls(**{k: v for k, v in d.items() if k in known}, extra={k: v for k, v in d.items() if k not in known})
+
+    @classmethod
+    def read(cls, folder:str|Path) -> ModelCard:
+        "The card in `folder`/model.json"
+        path = Path(folder)/"model.json"
+        try: return cls.from_dict(json.loads(path.read_text()), path)
+        except json.JSONDecodeError as err: raise ValueError(f"{path}: not JSON ({err})") from None
+
+    def save(self, folder:str|Path) -> Path:
+        "Write model.json into `folder`"
+        (Path(folder)/"model.json").write_text(json.dumps(self.to_dict(), indent=1))
+        return Path(folder)/"model.json"
+
 # %% ../nbs/05_training.ipynb #a0c2ad60
 def save_seen_images(data:pd.DataFrame, out_dir:str|Path) -> Path|None:
     ("Write the train and val images' hashes, each with its role, to out_dir/train_images.csv; warn, naming it, when "
@@ -522,8 +594,8 @@ def save_trained(model, out_dir:str|Path, data:pd.DataFrame, backbone:str, setti
                  logs:dict, timings:dict, weights_spec:str=None,
                  runtime:dict=None,              # how it was trained: distribution strategy, replicas, precision
                  val_logits:np.ndarray=None,     # the model's logits on the val rows, if already computed (else predicted here)
-                ) -> dict:
-    "Evaluate on val, write model.keras and model.json into `out_dir`; returns the model card (model.json's content)"
+                ) -> ModelCard:
+    "Evaluate on val, write model.keras and model.json into `out_dir`; returns the model card"
     import keras
     from sklearn.metrics import accuracy_score, f1_score
     out_dir = Path(out_dir)
@@ -534,9 +606,9 @@ def save_trained(model, out_dir:str|Path, data:pd.DataFrame, backbone:str, setti
                                                                                   crop=settings["crop"], cache=False),
                                                                                   verbose=0)
     predicted = logits.argmax(1)
-    card = dict(classes=list(CLASSES), image_size=settings["image_size"], backbone=backbone, weights=weights_spec,
-                preprocessing=dict(backbone=backbone, crop=settings["crop"], input="RGB uint8 -> preprocess(backbone)"),
-                cam_layer=cam_layer_of(model), outputs="logits", seed=seed, settings=settings,
+    card = ModelCard(image_size=settings["image_size"], backbone=backbone, weights=weights_spec,
+                preprocessing=Preprocessing(backbone, settings["crop"]),
+                cam_layer=cam_layer_of(model), seed=seed, settings=settings,
                 train_manifest_fingerprint=manifest_fingerprint(data[data.subset == "train"]),
                 n_train=int((data.subset == "train").sum()), n_val=len(val_rows),
                 val_metrics=dict(accuracy=float(accuracy_score(val_rows.label, predicted)),
@@ -545,7 +617,7 @@ def save_trained(model, out_dir:str|Path, data:pd.DataFrame, backbone:str, setti
                 versions=dict(keras=keras.__version__, tensorflow=__import__("tensorflow").__version__))
     save_seen_images(data, out_dir)
     model.save(out_dir/"model.keras")
-    (out_dir/"model.json").write_text(json.dumps(card, indent=1))
+    card.save(out_dir)
     return card
 
 def _weights_spec(weights) -> str:
@@ -554,14 +626,14 @@ def _weights_spec(weights) -> str:
 
 class TrainedModel(tuple):
     "A classifier opened once: its Keras model, its card, and the folder it was read from (None: held in memory)"
-    def __new__(cls, model, card:dict, folder:str|Path=None):
+    def __new__(cls, model, card:ModelCard, folder:str|Path=None):
         opened = super().__new__(cls, (model, card))               # unpacks as (model, card)
         opened.folder = None if folder is None else Path(folder)
         return opened
     model = property(lambda self: self[0], doc="the Keras model, outputting logits")
-    card = property(lambda self: self[1], doc="what the model says about itself (model.json's content)")
+    card = property(lambda self: self[1], doc="what the model says about itself (a `ModelCard`)")
     def __repr__(self):
-        return (f"TrainedModel({self.card.get('backbone')!r}, {self.card.get('image_size')}px, from "
+        return (f"TrainedModel({self.card.backbone!r}, {self.card.image_size}px, from "
                 f"{self.folder or 'memory'})")
 
 def load_trained(model_dir:str|Path) -> TrainedModel:
@@ -575,7 +647,7 @@ def load_trained(model_dir:str|Path) -> TrainedModel:
     except Exception as err:
         raise ValueError(f"{model_dir/'model.keras'}: not a readable Keras model "
                          f"({type(err).__name__}: {err})") from None
-    return TrainedModel(model, json.loads((model_dir/"model.json").read_text()), model_dir)
+    return TrainedModel(model, ModelCard.read(model_dir), model_dir)
 
 def opened(model) -> TrainedModel:
     "`model` itself when it is a `TrainedModel`; anything else is refused with the way to open it"
@@ -609,7 +681,7 @@ def ensure_model(split:pd.DataFrame, model_dir:str|Path, backbone:str="xception"
                   train_manifest_fingerprint=manifest_fingerprint(data[data.subset == "train"]))
     with _locked(model_dir.parent/f".{model_dir.name}.lock"):
         if (model_dir/"model.json").is_file():
-            card = json.loads((model_dir/"model.json").read_text())
+            card = ModelCard.read(model_dir).to_dict()
             differs = {k: (card.get(k),
                            v) for k, v in wanted.items() if json.loads(json.dumps(card.get(k))) != json.loads(json.dumps(v))}
             if differs: raise ValueError(f"{model_dir} holds a model trained otherwise ({sorted(differs)} differ); "
@@ -653,7 +725,7 @@ def plot_curves(model_dir:str|Path, title:str=None):
 def phase_report(model_dir:str|Path) -> pd.DataFrame:
     ("Per training phase: epochs run, best validation accuracy and loss, seconds; and the frozen-pass time the "
      "cache saved")
-    card = json.loads((Path(model_dir)/"model.json").read_text())
+    card = ModelCard.read(model_dir)
     rows = []
     for phase, seconds_key in (("phase1_head", "head_seconds"), ("phase2_fine_tune", "fine_tune_seconds"),
                                ("end_to_end", None)):
@@ -662,9 +734,9 @@ def phase_report(model_dir:str|Path) -> pd.DataFrame:
         log = pd.read_csv(log_file)
         rows.append(dict(phase=phase, epochs=len(log), best_val_accuracy=log.val_accuracy.max(),
                          best_val_loss=log.val_loss.min(),
-                         seconds=card["timings"].get(seconds_key) if seconds_key else None))
+                         seconds=card.timings.get(seconds_key) if seconds_key else None))
     report = pd.DataFrame(rows).set_index("phase")
-    timings = card["timings"]
+    timings = card.timings
     if "cache_seconds" in timings and "phase2_fine_tune" in report.index:
         report.attrs["uncached_extra_seconds"] = timings["cache_seconds"] * (report.loc["phase2_fine_tune", "epochs"] - 1)
     return report

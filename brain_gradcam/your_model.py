@@ -17,7 +17,7 @@ from .model import BACKBONES, flat_info, flat_logit_model
 from .pipeline import SCALINGS
 from .gradcam import resolve_layer
 from .cleaning import SUFFIX_FORMATS, fingerprints
-from .training import TrainedModel, load_trained
+from .training import ModelCard, Preprocessing, TrainedModel, load_trained
 
 # %% auto #0
 __all__ = ['H5_SIGNATURE', 'read_model_file', 'class_order', 'guess_preprocessing', 'load_classifier', 'paper_table',
@@ -181,10 +181,9 @@ def load_classifier(model,                  # a brain-gradcam model directory, a
     if info["input_channels"] == 1: notes.append("a grey model: it gets the mean of the three (identical) channels")
     try: cam_layer = resolve_layer(flat, layer)
     except KeyError as err: raise KeyError(f"{source}: {err.args[0]}") from None
-    card = dict(classes=list(CLASSES), image_size=int(flat.input.shape[1]), backbone=None, weights=None, source=source,
-                preprocessing=dict(backbone=preprocess, crop=bool(crop),
-                                   input=f"RGB uint8 -> preprocess({preprocess})"),
-                cam_layer=cam_layer, outputs="logits", seed=42, training_images=_training_images(trained_on),
+    card = ModelCard(image_size=int(flat.input.shape[1]), source=source,
+                preprocessing=Preprocessing(preprocess, bool(crop), f"RGB uint8 -> preprocess({preprocess})"),
+                cam_layer=cam_layer, training_images=_training_images(trained_on),
                 your_model=dict(output=output, class_order=classes, input_channels=info["input_channels"], notes=notes))
     return TrainedModel(flat, card)
 
