@@ -17,7 +17,7 @@ import pandas as pd
 from PIL import Image
 from tqdm.auto import tqdm
 
-from .data import (CLASSES, SPLITS, DatasetScan, ImageDecodeError, check_masks, decode_image, read_image_bytes,
+from .data import (SPLITS, DatasetScan, ImageDecodeError, check_masks, decode_image, read_image_bytes,
                                 scan_dataset, show_mri)
 
 # %% auto #0

@@ -6,7 +6,7 @@ Docs: https://brain-gradcam.github.io/brain_gradcam/core.html.md"""
 
 # %% ../nbs/00_core.ipynb #c94474d1
 from __future__ import annotations
-from dataclasses import dataclass
+
 
 # %% auto #0
 __all__ = ['UnknownName', 'Registry']

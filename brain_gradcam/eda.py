@@ -8,7 +8,6 @@ Docs: https://brain-gradcam.github.io/brain_gradcam/eda.html.md"""
 from __future__ import annotations
 from concurrent.futures import ThreadPoolExecutor
 import os, warnings
-from pathlib import Path
 
 import cv2
 import numpy as np
@@ -29,7 +28,6 @@ def class_table(manifest:pd.DataFrame) -> pd.DataFrame:
 
 def plot_class_counts(manifest:pd.DataFrame, title:str="Images per class"):
     "Bar chart of images per class, one bar per split"
-    import matplotlib.pyplot as plt
     counts = manifest.groupby(["class", "split"]).size().unstack(fill_value=0).reindex(list(CLASSES))
     ax = counts.plot.bar(figsize=(6, 3.2), rot=0, color=["#4C72B0", "#DD8452"][:counts.shape[1]])
     for container in ax.containers: ax.bar_label(container, fontsize=8)

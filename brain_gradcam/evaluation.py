@@ -6,7 +6,6 @@ Docs: https://brain-gradcam.github.io/brain_gradcam/evaluation.html.md"""
 
 # %% ../nbs/06_evaluation.ipynb #c93c4351
 from __future__ import annotations
-import json
 from pathlib import Path
 
 import numpy as np
@@ -15,7 +14,7 @@ import pandas as pd
 from .data import CLASSES, SPLIT_ALIASES, SPLITS, decode_image, show_mri
 from .cleaning import audit_dataset, clean_manifest, training_copies
 from .pipeline import _listing_key, make_dataset, training_split
-from .training import TRAIN_IMAGES, ModelCard, TrainedModel, cap_per_class, load_trained, manifest_fingerprint, opened
+from .training import TRAIN_IMAGES, ModelCard, TrainedModel, cap_per_class, manifest_fingerprint, opened
 
 # %% auto #0
 __all__ = ['softmax', 'predict_probabilities', 'expected_calibration_error', 'bootstrap_ci', 'classification_metrics',

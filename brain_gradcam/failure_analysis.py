@@ -6,14 +6,13 @@ Docs: https://brain-gradcam.github.io/brain_gradcam/failure_analysis.html.md"""
 
 # %% ../nbs/09_failure_analysis.ipynb #d7667291
 from __future__ import annotations
-from pathlib import Path
 
 import cv2
 import numpy as np
 import pandas as pd
 
 from .data import CLASSES
-from .pipeline import preprocess, training_split
+from .pipeline import preprocess
 from .training import ModelCard
 from .evaluation import softmax
 from .gradcam import explain_rows, file_batches

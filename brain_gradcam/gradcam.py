@@ -8,7 +8,6 @@ Docs: https://brain-gradcam.github.io/brain_gradcam/gradcam.html.md"""
 from __future__ import annotations
 import functools, inspect, weakref
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
 import cv2

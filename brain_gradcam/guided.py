@@ -11,25 +11,27 @@ from dataclasses import asdict
 from pathlib import Path
 
 import cv2
+import keras
 import numpy as np
 import pandas as pd
+import tensorflow as tf
 
 from .data import CLASSES
 from .guides import GUIDES, guides_of
 from .model import backbone_info, layer_output, split_model
 from .pipeline import preprocess
 from .training import (ModelCard, _freeze_batchnorm, cached_features, cap_per_class, claim_run_dir,
-                                    class_weights, load_trained, manifest_fingerprint, save_trained)
+                                    class_weights, fit_cached, load_trained, manifest_fingerprint, save_trained)
 from .gradcam import explain, file_batches, finish_maps
 from .failure_analysis import FILLS, removal_images, removal_table
 from .evaluation import classification_metrics, softmax
-from .explanation_metrics import location_prior, random_maps, score_maps, summarize
+from .explanation_metrics import random_maps, score_maps, summarize
 from .overlays import show_overlay
 
 # %% auto #0
-__all__ = ['TARGETS', 'mask_cells', 'counterfactual_features', 'training_table', 'top_logits', 'guided_blocks',
-           'guided_fine_tune', 'held_out_features', 'removal_frame', 'flip_rates', 'map_scores', 'compare_models',
-           'targets_table', 'targets_met', 'verdict', 'pick_guided', 'formatted', 'plot_side_by_side']
+__all__ = ['TARGETS', 'mask_cells', 'counterfactual_features', 'training_table', 'top_logits', 'GuidedBatches', 'GuidedTop',
+           'guided_blocks', 'guided_fine_tune', 'held_out_features', 'removal_frame', 'flip_rates', 'map_scores',
+           'compare_models', 'targets_table', 'targets_met', 'verdict', 'pick_guided', 'formatted', 'plot_side_by_side']
 
 # %% ../nbs/09b_guided_training.ipynb #df404eba
 def mask_cells(mask:np.ndarray, cells:int) -> np.ndarray:
@@ -101,25 +103,6 @@ def training_table(train_rows:pd.DataFrame, extra:dict, guide:list) -> pd.DataFr
     return pd.concat(parts, ignore_index=True)
 
 # %% ../nbs/09b_guided_training.ipynb #f2501910
-def _step_fn(probe, guide:list, weight:float, optimizer):
-    ("One compiled training step: cross-entropy (class-weighted) plus `weight` x the guides' mean penalty over "
-     "masked images")
-    import tensorflow as tf
-    penalties, variables = [g.penalty for g in guide if g.penalty], probe.trainable_variables
-    optimizer.build(variables)
-    @tf.function(reduce_retracing=True)
-    def step(x, y, w, inside_input, inside_cam, masked):
-        with tf.GradientTape() as tape:
-            outs = [p(probe, x, y, inside_input, inside_cam) for p in penalties]
-            logits = outs[0][0] if outs else probe(x, training=True)[1]
-            penalty = tf.add_n([o[1] for o in outs]) if outs else tf.zeros_like(w)
-            ce = tf.reduce_sum(w * tf.nn.sparse_softmax_cross_entropy_with_logits(y, logits)) / tf.reduce_sum(w)
-            guided = tf.reduce_sum(penalty * masked) / tf.maximum(tf.reduce_sum(masked), 1.0)
-            loss = ce + weight * guided
-        optimizer.apply(tape.gradient(loss, variables), variables)
-        return ce, guided, tf.reduce_mean(tf.cast(tf.argmax(logits, 1, output_type=tf.int32) == y, tf.float32))
-    return step
-
 def _gather(sources:list, table:pd.DataFrame, index:np.ndarray) -> np.ndarray:
     "The examples `index` of `table` as one float32 batch, read from their sources (memory-mapped arrays)"
     x = np.empty((len(index), *sources[0].shape[1:]), np.float32)
@@ -133,6 +116,60 @@ def top_logits(top, x:np.ndarray, batch_size:int=64) -> np.ndarray:
     return np.concatenate([np.asarray(top(np.asarray(x[i:i + batch_size], np.float32),
                                           training=False)) for i in range(0, len(x), batch_size)])
 
+# %% ../nbs/09b_guided_training.ipynb #76017dac
+class GuidedBatches(keras.utils.PyDataset):
+    ("A `training_table`'s examples in batches, shuffled from (seed, epoch) as `ArrayBatches` are: ((inputs, mask on "
+     "the input grid, on the CAM grid, masked?), label, class weight)")
+    def __init__(self, sources:list, table:pd.DataFrame, grids:tuple, batch_size:int=32, seed:int=42):
+        super().__init__()
+        self.sources, self.table, self.grids, self.batch_size, self.seed = sources, table, grids, batch_size, seed
+        labels = table.label.to_numpy()
+        self.weights = np.vectorize(class_weights(labels).get)(labels).astype(np.float32)
+        self.set_epoch(0)
+    def set_epoch(self, epoch:int):
+        self.epoch, self.order = epoch, np.random.default_rng([self.seed, epoch]).permutation(len(self.table))
+    def __len__(self): return -(-len(self.table) // self.batch_size)
+    def __getitem__(self, i):
+        index = self.order[i * self.batch_size:(i + 1) * self.batch_size]
+        m = self.table["mask"].to_numpy()[index] + 1                      # 0: no mask
+        inputs = (_gather(self.sources, self.table, index), self.grids[0][m].astype(np.float32),
+                  self.grids[1][m].astype(np.float32), (m > 0).astype(np.float32))
+        return inputs, self.table.label.to_numpy()[index], self.weights[index]
+    def on_epoch_end(self): self.set_epoch(self.epoch + 1)
+
+# %% ../nbs/09b_guided_training.ipynb #6836b31b
+class GuidedTop(keras.Model):
+    ("The top blocks as `fit` trains them: cross-entropy plus `weight` x the guides' mean penalty over a batch's "
+     "masked images; outputs logits")
+    def __init__(self, probe, guide:list, weight:float=1.0):
+        super().__init__()
+        self.probe, self.weight = probe, weight    # probe: inputs -> (CAM layer's activations, logits)
+        self.penalties = [g.penalty for g in guide if g.penalty]
+        self.penalty = keras.metrics.Mean(name="penalty")
+        self(np.zeros((1, *probe.inputs[0].shape[1:]), np.float32))    # built, as resuming (BackupAndRestore) needs
+    def call(self, x, training=False):
+        x = x[0] if isinstance(x, (tuple, list)) else x      # training batches carry their masks beside the inputs
+        return self.probe(x, training=training)[1]
+    def guided(self, x, y, inside_input, inside_cam, masked) -> tuple:
+        "(logits, the guides' penalty averaged over the masked images)"
+        outs = [p(self.probe, x, y, inside_input, inside_cam) for p in self.penalties]
+        if not outs: return self.probe(x, training=True)[1], tf.constant(0.0)
+        per_image = tf.add_n([o[1] for o in outs])
+        return outs[0][0], tf.reduce_sum(per_image * masked) / tf.maximum(tf.reduce_sum(masked), 1.0)
+    def train_step(self, data):
+        (x, inside_input, inside_cam, masked), y, w = data
+        with tf.GradientTape() as tape:
+            logits, penalty = self.guided(x, y, inside_input, inside_cam, masked)
+            loss = self.compute_loss(x=x, y=y, y_pred=logits, sample_weight=w) + self.weight * penalty
+        self.optimizer.apply(tape.gradient(loss, self.trainable_variables), self.trainable_variables)
+        for m in self.metrics:
+            if m.name in ("loss", "penalty"): m.update_state(loss if m.name == "loss" else penalty)
+            else: m.update_state(y, logits, w)
+        return self.get_metrics_result()
+    def compute_metrics(self, x, y, y_pred, sample_weight=None):
+        "Validation's metrics: its images carry no masks, so no penalty"
+        return {k: v for k, v in super().compute_metrics(x, y, y_pred, sample_weight).items() if k != "penalty"}
+
 # %% ../nbs/09b_guided_training.ipynb #c6bf52f3
 def guided_blocks(card:ModelCard) -> int:
     ("How many top blocks guided fine-tuning trains: the default model's fine-tuned ones; for a model trained end to "
@@ -143,7 +180,7 @@ def guided_blocks(card:ModelCard) -> int:
                          f"(register_backbone(..., cuts=...))")
     return blocks
 
-def _guided_rows(base_dir:Path, base:dict, split:pd.DataFrame) -> tuple:
+def _guided_rows(base_dir:Path, base:ModelCard, split:pd.DataFrame) -> tuple:
     "(data, train rows, val rows, masked train rows) of the default model's split, checked against its card"
     settings = base.settings
     data = cap_per_class(split, settings["max_train_per_class"], settings["max_val_per_class"], base.seed)
@@ -161,37 +198,16 @@ def _mask_grids(extra:dict|None, grid:tuple, key:str) -> np.ndarray:
     found = extra[key] if extra else np.zeros((0, *grid), bool)
     return np.concatenate([np.zeros((1, *grid), bool), found])
 
-def _guided_epoch(step, table:pd.DataFrame, sources:list, grids:tuple, batch_size:int, order:np.ndarray) -> np.ndarray:
-    "One epoch of guided steps in `order`; the summed (cross-entropy, penalty, accuracy), each weighted by batch size"
-    import tensorflow as tf
-    weights_of, sums = class_weights(table.label.to_numpy()), np.zeros(3)
-    for b in range(0, len(order), batch_size):
-        index = order[b:b + batch_size]
-        part = table.iloc[index]
-        m = part["mask"].to_numpy() + 1                                   # 0: no mask
-        out = step(tf.constant(_gather(sources, table, index)), tf.constant(part.label.to_numpy(), tf.int32),
-                   tf.constant([weights_of[l] for l in part.label], tf.float32),
-                   tf.constant(grids[0][m], tf.float32), tf.constant(grids[1][m], tf.float32),
-                   tf.constant((m > 0).astype(np.float32)))
-        sums += np.array([float(v) for v in out]) * len(index)
-    return sums
-
-def _validation(top, x_val, val_rows:pd.DataFrame) -> dict:
-    "val_loss and val_accuracy of the top on the cached val inputs"
-    import keras
-    val, labels = top_logits(top, x_val), val_rows.label.to_numpy()
-    loss = float(keras.losses.SparseCategoricalCrossentropy(from_logits=True)(labels, val))
-    return dict(val_loss=loss, val_accuracy=float((val.argmax(1) == labels).mean()))
-
 def guided_fine_tune(base_dir:str|Path,      # the default model, written by `train`
                      split:pd.DataFrame,     # the split it was trained on, with mask_path (`training_split(..., masks=...)`)
                      out_dir:str|Path,       # where the guided model goes
                      guides:str="counterfactual", weight:float=1.0, epochs:int=3, lr:float=None,
                      fill:str="surround",    # how training counterfactuals are filled (a name in 09's `FILLS`)
-                     seed:int=42, verbose:int=1, overwrite:bool=False) -> dict:
-    ("Fine-tune the default model's top further with the train subset's masks; write model.keras and model.json in "
-     "`out_dir`")
-    import keras
+                     seed:int=42,
+                     verbose:int=1,          # 1: a progress bar per epoch; 2: a line per epoch; 0: silent
+                     overwrite:bool=False) -> ModelCard:
+    ("Fine-tune the default model's top further with the train subset's masks, through `fit_cached`; write "
+     "model.keras and model.json in `out_dir`")
     guide, base_dir = guides_of(guides), Path(base_dir)
     if fill not in FILLS: raise ValueError(f"fill {fill!r} is not one of {sorted(FILLS)}")
     model, base = load_trained(base_dir)
@@ -218,26 +234,16 @@ def guided_fine_tune(base_dir:str|Path,      # the default model, written by `tr
     sources = [x_train] + ([extra["removed"], extra["control"]] if extra else [])
     grids = (_mask_grids(extra, x_train.shape[1:3], "inside_input"),
              _mask_grids(extra, probe.outputs[0].shape[1:3], "inside_cam"))
-    step = _step_fn(probe, guide, weight, keras.optimizers.Adam(lr))
-    keras.utils.set_random_seed(seed)
-    log, start = [], time.perf_counter()
-    for epoch in range(epochs):
-        order = np.random.default_rng([seed, epoch]).permutation(len(table))
-        sums = _guided_epoch(step, table, sources, grids, settings["batch_size"], order) / len(table)
-        log.append(dict(epoch=epoch, loss=sums[0], penalty=sums[1], accuracy=sums[2],
-                        **_validation(top, x_val, val_rows),
-                        seconds=round(time.perf_counter() - start, 1)))
-        if verbose:
-            shown = ", ".join(f"{k} {v:.4g}" for k, v in log[-1].items() if k != "epoch")
-            print(f"{guides} epoch {epoch + 1}/{epochs}: {shown}", flush=True)
-    pd.DataFrame(log).to_csv(out_dir/"log.csv", index=False)
+    batches, start = GuidedBatches(sources, table, grids, settings["batch_size"], seed), time.perf_counter()
+    log = fit_cached(GuidedTop(probe, guide, weight), batches, None, x_val, val_rows.label.to_numpy(), out_dir/"guided",
+                     epochs, lr, settings["batch_size"], settings["patience"], seed, verbose)
     timings["guided_seconds"] = round(time.perf_counter() - start, 1)
     card = save_trained(model, out_dir, data, backbone, settings, base.seed, {"guided": log}, timings,
                         base.weights, val_logits=top_logits(top, x_val))
     card.guided = dict(guides=guides, weight=weight, epochs=epochs, lr=lr, fill=fill, seed=seed, base=str(base_dir),
-                          blocks=blocks, masks_used=int(np.asarray(extra["kept"]).sum()) if extra else 0,
-                          masks_from="the train subset only",
-                          unreadable=extra["errors"] if extra else [], about={g.name: g.about for g in guide})
+                       blocks=blocks, masks_used=int(np.asarray(extra["kept"]).sum()) if extra else 0,
+                       masks_from="the train subset only",
+                       unreadable=extra["errors"] if extra else [], about={g.name: g.about for g in guide})
     card.save(out_dir)
     return card
 

@@ -6,7 +6,7 @@ Docs: https://brain-gradcam.github.io/brain_gradcam/model.html.md"""
 
 # %% ../nbs/04_model.ipynb #738d8a5e
 from __future__ import annotations
-import os, urllib.error, weakref
+import urllib.error, weakref
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable

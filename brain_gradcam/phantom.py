@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 from tqdm.auto import tqdm
 
-from .data import CLASSES, cache_dir, decode_image, read_mask, show_jpeg, show_mri, write_image
+from .data import CLASSES, cache_dir, decode_image, read_mask, show_mri
 
 # %% auto #0
 __all__ = ['VIEWS', 'TISSUE_T1', 'HEAD_AXES', 'SELLA', 'TUMORS', 'STEM_PREFIX', 'PHANTOM_VERSION', 'smooth_noise',

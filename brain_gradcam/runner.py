@@ -6,7 +6,7 @@ Docs: https://brain-gradcam.github.io/brain_gradcam/runner.html.md"""
 
 # %% ../nbs/90_runner.ipynb #5afd3eb4
 from __future__ import annotations
-import ast, json, re, time, os, sys, tempfile
+import ast, json, re, time, os, tempfile
 from datetime import datetime
 from pathlib import Path
 

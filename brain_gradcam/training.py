@@ -156,7 +156,8 @@ def class_weights(labels:np.ndarray, n_classes:int=len(CLASSES)) -> dict:
     counts = np.bincount(labels, minlength=n_classes)
     return {c: float(len(labels) / (n_classes * counts[c])) for c in range(n_classes) if counts[c]}
 
-def fit_cached(model, x_train,              # an array, or a list of views of the same images (see `ArrayBatches`)
+def fit_cached(model,
+               x_train,              # an array, views of one array (see `ArrayBatches`), or batches with `set_epoch`
                y_train, x_val, y_val,
                out_dir:str|Path,          # where the log, checkpoint and backup of this phase go
                epochs:int, lr:float, batch_size:int=32, patience:int=5, seed:int=42, verbose:int=2,
@@ -165,7 +166,6 @@ def fit_cached(model, x_train,              # an array, or a list of views of th
               ) -> pd.DataFrame:
     ("Fit `model` on arrays with early stopping, checkpointing, LR reduction, a CSV log and resumability; "
      "returns the log")
-    import keras
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     log_file, best_file, done_file = out_dir/"log.csv", out_dir/"best.weights.h5", out_dir/"done"
@@ -184,8 +184,8 @@ def fit_cached(model, x_train,              # an array, or a list of views of th
                  keras.callbacks.ReduceLROnPlateau(monitor="val_loss", factor=0.3, patience=max(1, patience // 2),
                                                    min_lr=lr / 100),
                  keras.callbacks.CSVLogger(str(log_file), append=True), *extra_callbacks]
-    batches = ArrayBatches(x_train, y_train, batch_size, shuffle=True, seed=seed,
-                           class_weight=class_weights(np.asarray(y_train)), shift=shift)
+    batches = x_train if isinstance(x_train, keras.utils.PyDataset) else ArrayBatches(
+        x_train, y_train, batch_size, shuffle=True, seed=seed, class_weight=class_weights(np.asarray(y_train)), shift=shift)
     # the epoch Keras's BackupAndRestore resumes at:
     resume = out_dir/"backup"/"training_metadata.json"
     # set before its first batch is fetched
@@ -224,12 +224,10 @@ def claim_run_dir(out_dir:str|Path, # the model directory
 # %% ../nbs/05_training.ipynb #cfc9965a
 def _head_model(model):
     "The head (dropout + logits) of `model` on a pooled-feature input, sharing the model's layers"
-    import keras
     pooled = keras.Input(model.get_layer("head_pool").output.shape[1:], name="pooled")
     return keras.Model(pooled, model.get_layer("logits")(model.get_layer("head_dropout")(pooled)), name="head")
 
 def _freeze_batchnorm(model):
-    import keras
     for layer in model.layers:
         if isinstance(layer, keras.layers.BatchNormalization): layer.trainable = False
 
@@ -241,7 +239,6 @@ def train(split:pd.DataFrame,           # from `training_split` (subset column: 
           overwrite:bool=False,         # delete another run found in `out_dir` instead of refusing to train there
           **overrides):                 # settings to change from the profile (see `PROFILES`)
     "Train a classifier on the split's train subset, validate on val; save model.keras and model.json in `out_dir`"
-    import keras
     settings = training_settings(profile, backbone, **overrides)
     backbone_weights(backbone,
                      weights)                                       # a missing weights file: an error before any folder
@@ -338,7 +335,6 @@ def distribution_strategy():
 
 def warmup_cosine(peak_lr:float, steps_per_epoch:int, epochs:int, warmup_epochs:int):
     "A learning rate that rises linearly to `peak_lr` over the warm-up epochs, then decays along a cosine to 0"
-    import keras
     warmup = max(0, warmup_epochs) * steps_per_epoch
     return keras.optimizers.schedules.CosineDecay(peak_lr / 100 if warmup else peak_lr,
                                                   max(1, epochs * steps_per_epoch - warmup),
@@ -458,9 +454,8 @@ def _json_or_none(path:Path):
 def _train_end_to_end(backbone, weights, train_rows, val_rows, out_dir, settings, seed, verbose, callbacks) -> tuple:
     ("(float32 model, log, runtime): every layer trained from pixels, under `distribution_strategy()` and the "
      "profile's precision")
-    import keras
     size, crop, epochs, lr = settings["image_size"], settings["crop"], settings["head_epochs"], settings["head_lr"]
-    strategy, (worker, workers) = distribution_strategy(), cluster_role()
+    strategy, (_, workers) = distribution_strategy(), cluster_role()
     batch, class_weight = settings["batch_size"] * strategy.num_replicas_in_sync, class_weights(train_rows.label.to_numpy())
     steps = int(np.ceil(len(train_rows) / batch))
     if workers > 1:                                                          # each worker its own shard, decoded once
@@ -596,7 +591,6 @@ def save_trained(model, out_dir:str|Path, data:pd.DataFrame, backbone:str, setti
                  val_logits:np.ndarray=None,     # the model's logits on the val rows, if already computed (else predicted here)
                 ) -> ModelCard:
     "Evaluate on val, write model.keras and model.json into `out_dir`; returns the model card"
-    import keras
     from sklearn.metrics import accuracy_score, f1_score
     out_dir = Path(out_dir)
     val_rows = data[data.subset == "val"]
@@ -638,7 +632,6 @@ class TrainedModel(tuple):
 
 def load_trained(model_dir:str|Path) -> TrainedModel:
     "The model in a directory written by `train`, opened once: Keras model (safe mode on), card and folder"
-    import keras
     model_dir = Path(model_dir)
     for name in ("model.keras", "model.json"):
         if not (model_dir/name).is_file():

@@ -9,7 +9,6 @@ from __future__ import annotations
 import json, zipfile
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 
 from .data import CLASSES, canonical_class
