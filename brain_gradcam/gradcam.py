@@ -233,7 +233,7 @@ def gradcam(features, grads):
     return (weights * features).sum(-1)
 
 # %% ../nbs/07_gradcam.ipynb #3cc6cda8
-def load_batch(card:ModelCard,           # the model card (`training.load_trained`)
+def load_batch(card:ModelCard,      # the model card (`training.load_trained`)
                paths,               # image files
                mask_paths=None,     # optional tumor masks, one per image (None entries allowed)
               ) -> dict:

@@ -15,6 +15,7 @@ import keras
 import numpy as np
 import pandas as pd
 import tensorflow as tf
+from tqdm.auto import tqdm
 
 from .data import CLASSES
 from .guides import GUIDES, guides_of
@@ -43,15 +44,18 @@ def _digest(value) -> str:
     return hashlib.sha256(json.dumps(value, sort_keys=True, default=str).encode()).hexdigest()[:16]
 
 def counterfactual_features(front,                # the frozen blocks (`split_model(...)[0]`)
-                            card:ModelCard,            # the default model's card: image size, crop, preprocessing
+                            card:ModelCard,       # the default model's card: image size, crop, preprocessing
                             rows:pd.DataFrame,    # masked training rows (path, mask_path, label)
                             cache_dir:str|Path, cam_cells:int, seed:int=42, fill:str="surround",
-                            batch_size:int=16) -> dict:
+                            batch_size:int=16,
+                            verbose:int=0) -> dict:     # 1 or 2: a progress bar
     ("Features of each masked row with its tumor removed and with a healthy patch removed; the masks on both "
      "grids; cached")
     rows = rows.reset_index(drop=True)
     weights = [float(np.asarray(w, np.float64).sum()) for w in front.weights[:1] + front.weights[-1:]]
-    folder = Path(cache_dir)/f"counterfactual-{_digest([list(rows.path), list(rows.mask_path), weights, card.image_size, asdict(card.preprocessing), seed, fill])}"
+    key = _digest([list(rows.path), list(rows.mask_path), weights, card.image_size, asdict(card.preprocessing), seed,
+                   fill])
+    folder = Path(cache_dir)/f"counterfactual-{key}"
     names = ("removed", "control", "kept", "has_control", "inside_input", "inside_cam")
     if (folder/"done").is_file():
         return dict({n: np.load(folder/f"{n}.npy", mmap_mode="r") for n in names},
@@ -64,7 +68,9 @@ def counterfactual_features(front,                # the frozen blocks (`split_mo
                  inside_input=np.zeros((len(rows), h, w), bool),
                  inside_cam=np.zeros((len(rows), cam_cells, cam_cells), bool))
     errors, backbone = [], card.preprocessing.backbone
-    for part, batch in file_batches(card, rows, batch_size, errors):
+    batches = file_batches(card, rows, batch_size, errors)
+    batches = tqdm(batches, total=-(-len(rows) // batch_size), desc="counterfactuals", unit="batch") if verbose else batches
+    for part, batch in batches:
         pairs = [removal_images(image, mask, seed + k,
                                 fill=fill) for k, image, mask in zip(part.index, batch["images"], batch["masks"])]
         for target, pictures in ((removed, [gone for gone, _ in pairs]),
@@ -228,7 +234,7 @@ def guided_fine_tune(base_dir:str|Path,      # the default model, written by `tr
                       for name, rows in (("train", train_rows), ("val", val_rows)))
     needs = any(g.counterfactuals or g.penalty for g in guide)
     cam_cells = int(probe.outputs[0].shape[1])
-    extra = counterfactual_features(front, base, masked, cache, cam_cells, seed, fill) if needs else None
+    extra = counterfactual_features(front, base, masked, cache, cam_cells, seed, fill, verbose=verbose) if needs else None
     timings = dict(counterfactual_seconds=round(time.perf_counter() - start, 1))
     table = training_table(train_rows, extra, guide)
     sources = [x_train] + ([extra["removed"], extra["control"]] if extra else [])
@@ -243,6 +249,7 @@ def guided_fine_tune(base_dir:str|Path,      # the default model, written by `tr
     card.guided = dict(guides=guides, weight=weight, epochs=epochs, lr=lr, fill=fill, seed=seed, base=str(base_dir),
                        blocks=blocks, masks_used=int(np.asarray(extra["kept"]).sum()) if extra else 0,
                        masks_from="the train subset only",
+                       mask_folders=sorted({str(Path(p).parents[2]) for p in masked.mask_path}),
                        unreadable=extra["errors"] if extra else [], about={g.name: g.about for g in guide})
     card.save(out_dir)
     return card

@@ -88,10 +88,10 @@ def train_args(data:str|Path, out:str|Path, workers:int=2, backbone:str="xceptio
             "--profile", profile, "--seed", seed, "--workers", workers, *settings]
 
 def train_on_workers(data:str|Path, out:str|Path, workers:int=2, backbone:str="xception", weights="imagenet",
-                     profile:str="gpu", seed:int=42, **overrides) -> dict:
-    ("`training.train` on `workers` local workers (`launch_local`); the chief's model card, or an error naming the "
-     "workers that failed")
+                     profile:str="gpu", seed:int=42, **overrides) -> Path:
+    ("`training.train` on `workers` local workers (`launch_local`); the model folder the chief wrote, or an error "
+     "naming the workers that failed")
     codes = launch_local(train_args(data, out, workers, backbone, weights, profile, seed, **overrides), workers)
     if any(codes): raise RuntimeError(f"training on {workers} workers failed: " + "; ".join(
         f"worker {i} {exit_note(c)}" for i, c in enumerate(codes) if c))
-    return json.loads((Path(out)/"model.json").read_text())
+    return Path(out)
