@@ -6,16 +6,77 @@ Docs: https://brain-gradcam.github.io/brain_gradcam/cli.html.md"""
 
 # %% ../nbs/91_cli.ipynb #e6fc8a9e
 from __future__ import annotations
-import argparse, json, os, sys
+import argparse, inspect, json, os, sys
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
+from fastcore.docments import docments
+
+from .core import Registry
 from .data import PROFILES
 from .model import BACKBONES
 from .gradcam import METHODS
 from .guides import GUIDES
 
 # %% auto #0
-__all__ = ['DATA_HELP', 'method_options', 'build_parser', 'main']
+__all__ = ['TASKS', 'SHARED_HELP', 'DATA_HELP', 'Task', 'task', 'add_task', 'phantom', 'audit', 'masks', 'method_options',
+           'build_parser', 'main']
+
+# %% ../nbs/91_cli.ipynb #db0626d1
+@dataclass(frozen=True)
+class Task:
+    "A command of the CLI: its function, a line of help, a description, and what its signature cannot say"
+    name:str
+    fn:Callable
+    summary:str
+    about:str
+    flags:dict    # parameter -> argparse extras: short, flag, metavar, choices, positional, nargs
+
+TASKS = Registry("command")
+
+def task(command:str, summary:str, about:str=None,
+         **flags):                     # parameter=dict(...): what its signature cannot say (see `Task`)
+    "Register the decorated function as the CLI's `command`; its parameters become the command's flags"
+    def register(fn):
+        TASKS.add(Task(command, fn, summary, about or summary, flags))
+        return fn
+    return register
+
+# %% ../nbs/91_cli.ipynb #9cd419d2
+# help that several commands share, written once
+SHARED_HELP = dict(data="dataset folder, 'kaggle' or 'phantom' (default: $BRAIN_GRADCAM_DATA, else the phantom)")
+
+def _with_default(text:str, default) -> str:
+    "The help, with its default said when it is not already"
+    if default in (None, False, (), []) or default is inspect.Parameter.empty or "default" in (text or ""):
+        return text
+    return f"{text} (default {default})" if text else f"default {default}"
+
+def _argument(name:str, doc, extra:dict) -> tuple:
+    "(names, keywords) of `add_argument` for one parameter"
+    extra, positional = dict(extra), extra.get("positional", False)
+    extra.pop("positional", None)
+    flag, short = extra.pop("flag", "--" + name.replace("_", "-")), extra.pop("short", None)
+    keywords = dict(help=_with_default(doc.docment or SHARED_HELP.get(name), doc.default))
+    if doc.anno is bool or doc.anno == "bool": keywords["action"] = "store_true"
+    elif doc.anno in (list, "list"): keywords.update(action="append", default=[])
+    else:
+        keywords["type"] = {"int": int, "float": float}.get(str(getattr(doc.anno, "__name__", doc.anno)))
+        if doc.default is not inspect.Parameter.empty: keywords["default"] = doc.default
+    if positional: return [name], keywords | extra
+    required = doc.default is inspect.Parameter.empty
+    return [*([short] if short else []), flag], keywords | dict(dest=name, required=required) | extra
+
+def add_task(commands, command:Task):
+    "Add `command` to the subparsers `commands`, its flags generated from its function's signature"
+    sub = commands.add_parser(command.name, help=command.summary, description=command.about)
+    params = {k: v for k, v in docments(command.fn, full=True).items() if k != "return"}
+    for name, doc in params.items():
+        names, keywords = _argument(name, doc, command.flags.get(name, {}))
+        sub.add_argument(*names, **keywords)
+    sub.set_defaults(func=lambda args: command.fn(**{n: getattr(args, n) for n in params}))
+    return sub
 
 # %% ../nbs/91_cli.ipynb #ae143386
 def _run(args):
@@ -30,36 +91,58 @@ def _run(args):
           f"{summary['out_dir']}/summary.json")
     return 0
 
-def _phantom(args):
+@task("phantom", "write a synthetic dataset with tumor masks",
+      "Write synthetic T1 brain slices with tumor masks in the Kaggle layout.")
+def phantom(out:str,                    # dataset folder to create (must not exist or be empty)
+            n_per_class:int=100,        # Training slices per class
+            n_test_per_class:int=None,  # Testing slices per class (default: a quarter)
+            size:int=256,               # slice size in pixels
+            seed:int=42):               # random seed
+    "Write a phantom dataset; 0 when written"
     from brain_gradcam.phantom import write_phantom
-    root = write_phantom(args.out, n_per_class=args.n_per_class, n_test_per_class=args.n_test_per_class,
-                         size=args.size, seed=args.seed, progress=True)
+    root = write_phantom(out, n_per_class=n_per_class, n_test_per_class=n_test_per_class, size=size, seed=seed,
+                         progress=True)
     print(f"phantom dataset written to {root}")
     return 0
 
-def _audit(args):
+@task("audit", "find duplicates, leakage, label conflicts, broken files and outliers",
+      "Audit a dataset; print a summary and write the report (JSON), the decisions and the clean manifest (CSV) "
+      "beside it.")
+def audit(data:str=None,
+          out:str="audit/report.json",  # the report's path (.json), or a folder
+          threshold:int=28):            # near duplicate: pHash distance <= this, of 256 bits
+    "Audit the dataset and write what was found; 0 when written"
     from brain_gradcam.cleaning import audit_dataset, save_audit, summary_table
     from brain_gradcam.sources import resolve_data
-    audit = audit_dataset(resolve_data(args.data), threshold=args.threshold, progress=True)
-    print(summary_table(audit.report).to_string())
-    out = Path(args.out)
-    paths = save_audit(audit, out.parent if out.suffix == ".json" else out)
+    found = audit_dataset(resolve_data(data), threshold=threshold, progress=True)
+    print(summary_table(found.report).to_string())
+    out = Path(out)
+    paths = save_audit(found, out.parent if out.suffix == ".json" else out)
     if out.suffix == ".json" and paths["report"] != out:
         paths["report"].replace(out)
         paths["report"] = out
     print("\n".join(f"{name}: {path}" for name, path in paths.items()))
     return 0
 
-def _masks(args):
+@task("masks", "match downloadable tumor masks (BRISC 2025, or any images/ + masks/ release) to a dataset",
+      "Match each mask's image to an image of the dataset, by SHA-256 of the bytes, then by content (pHash, "
+      "confirmed pixel by pixel), and write the masks in the dataset's layout (<split>/<class>/<stem>.png) into "
+      "--out; the dataset's own files are only read.", source=dict(flag="--from"))
+def masks(source:str,                   # 'brisc' (BRISC 2025, by kagglehub) or a folder of images/ and masks/ by stem
+          out:str,                      # the masks folder to write (e.g. DATA/masks); no file is overwritten
+          data:str=None,
+          threshold:int=28,             # content candidates: pHash distance at most this, of 256 bits
+          min_correlation:float=0.99):  # a content match needs this pixel correlation
+    "Match a release's masks to the dataset; 0 when one matched, 1 when none did"
     from brain_gradcam.sources import release_folder, resolve_data
     from brain_gradcam.masks import masks_from, summarize_matches
-    report = masks_from(release_folder(args.source), resolve_data(args.data), args.out,
-                        threshold=args.threshold, min_correlation=args.min_correlation)
+    report = masks_from(release_folder(source), resolve_data(data), out, threshold=threshold,
+                        min_correlation=min_correlation)
     print(summarize_matches(report))
     for row in report[report.status == "invalid"].itertuples(): print(f"skipped: {row.problem}", file=sys.stderr)
-    print(f"-> {args.out} (what became of every source mask: {Path(args.out)/'matches.csv'})")
+    print(f"-> {out} (what became of every source mask: {Path(out)/'matches.csv'})")
     if (report.status == "matched").any(): return 0
-    print(f"no mask of {args.source} matched an image of the dataset: nothing written", file=sys.stderr)
+    print(f"no mask of {source} matched an image of the dataset: nothing written", file=sys.stderr)
     return 1
 
 def _train(args):
@@ -238,7 +321,7 @@ def _model_arguments(command):
     own.add_argument("--trained-on",
                      help="the folder of images it was trained on: copies of them are left out of the scores")
 
-DATA_HELP = "dataset folder, 'kaggle' or 'phantom' (default: $BRAIN_GRADCAM_DATA, else the phantom)"
+DATA_HELP = SHARED_HELP["data"]    # for the commands not yet made from their functions
 
 def _data_argument(command):
     "--data, as every command that reads a dataset takes it"
@@ -259,51 +342,6 @@ def _run_command(commands):
     run.add_argument("--only", nargs="+", metavar="NOTEBOOK", help="run only these notebooks (e.g. 00_data 01_eda)")
     run.add_argument("--nbs", help="the notebooks folder (default: the repository's nbs/)")
     run.set_defaults(func=_run)
-
-def _phantom_command(commands):
-    "Add the `phantom` subcommand"
-    phantom = commands.add_parser("phantom", help="write a synthetic dataset with tumor masks",
-                                  description="Write synthetic T1 brain slices with tumor masks in the Kaggle layout.")
-    phantom.add_argument("--out", required=True, help="dataset folder to create (must not exist or be empty)")
-    phantom.add_argument("--n-per-class", type=int, default=100, help="Training slices per class (default 100)")
-    phantom.add_argument("--n-test-per-class", type=int, default=None,
-                         help="Testing slices per class (default: a quarter)")
-    phantom.add_argument("--size", type=int, default=256, help="slice size in pixels (default 256)")
-    phantom.add_argument("--seed", type=int, default=42, help="random seed (default 42)")
-    phantom.set_defaults(func=_phantom)
-
-def _audit_command(commands):
-    "Add the `audit` subcommand"
-    audit = commands.add_parser("audit", help="find duplicates, leakage, label conflicts, broken files and outliers",
-                                description="Audit a dataset; print a summary and write the report (JSON), the "
-                                            "decisions and the clean manifest (CSV) beside it.")
-    _data_argument(audit)
-    audit.add_argument("--out", default="audit/report.json",
-                       help="the report's path (.json), or a folder (default audit/report.json)")
-    audit.add_argument("--threshold", type=int, default=28,
-                       help="near duplicate: pHash distance <= this, of 256 bits (default 28)")
-    audit.set_defaults(func=_audit)
-
-def _masks_command(commands):
-    "Add the `masks` subcommand"
-    masks = commands.add_parser("masks",
-                                help="match downloadable tumor masks (BRISC 2025, or any images/ + masks/ release) to "
-                                     "a dataset",
-                                description="Match each mask's image to an image of the dataset, by SHA-256 of the "
-                                            "bytes, then by content (pHash, confirmed pixel by pixel), and write the "
-                                            "masks in the dataset's layout (<split>/<class>/<stem>.png) into --out; "
-                                            "the dataset's own files are only read.")
-    masks.add_argument("--from", dest="source", required=True,
-                       help="'brisc' (BRISC 2025, downloaded with kagglehub) or a folder holding "
-                                                                     "images/ and masks/ folders (paired by file stem)")
-    _data_argument(masks)
-    masks.add_argument("--out", required=True,
-                       help="the masks folder to write (e.g. DATA/masks); existing files are never overwritten")
-    masks.add_argument("--threshold", type=int, default=28,
-                       help="content candidates: pHash distance at most this, of 256 bits (default 28)")
-    masks.add_argument("--min-correlation", type=float, default=0.99,
-                       help="a content match needs this pixel correlation (default 0.99)")
-    masks.set_defaults(func=_masks)
 
 def _train_command(commands):
     "Add the `train` subcommand"
@@ -418,9 +456,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="brain-gradcam",
                                      description="Brain-MRI tumor classification, explained and measured.")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for add in (_run_command, _phantom_command, _audit_command, _masks_command, _train_command, _evaluate_command,
-                _explain_command, _localize_command):
-        add(commands)
+    for add in (_run_command, "phantom", "audit", "masks", _train_command, _evaluate_command, _explain_command,
+                _localize_command):                         # a name: a command made from its function (`@task`)
+        add_task(commands, TASKS[add]) if isinstance(add, str) else add(commands)
     return parser
 
 def main(argv:list=None) -> int:
