@@ -20,8 +20,8 @@ from .gradcam import METHODS
 from .guides import GUIDES
 
 # %% auto #0
-__all__ = ['TASKS', 'SHARED_HELP', 'DATA_HELP', 'Task', 'task', 'add_task', 'phantom', 'audit', 'masks', 'method_options',
-           'build_parser', 'main']
+__all__ = ['TASKS', 'SHARED_HELP', 'OWN', 'MODEL_FLAGS', 'PROFILE_FLAG', 'Task', 'task', 'add_task', 'phantom', 'audit', 'masks',
+           'run', 'train', 'evaluate', 'method_options', 'explain', 'localize', 'build_parser', 'main']
 
 # %% ../nbs/91_cli.ipynb #db0626d1
 @dataclass(frozen=True)
@@ -45,7 +45,25 @@ def task(command:str, summary:str, about:str=None,
 
 # %% ../nbs/91_cli.ipynb #9cd419d2
 # help that several commands share, written once
-SHARED_HELP = dict(data="dataset folder, 'kaggle' or 'phantom' (default: $BRAIN_GRADCAM_DATA, else the phantom)")
+SHARED_HELP = dict(
+    data="dataset folder, 'kaggle' or 'phantom' (default: $BRAIN_GRADCAM_DATA, else the phantom)",
+    model="a model directory written by `train`, or your own Keras classifier (.keras or .h5)",
+    preprocess="how it scales images: rescale (/255), none (0-255 as is) or a backbone's preprocess_input (default: "
+               "guessed, or an error)",
+    classes="its output order, comma-separated, e.g. glioma_tumor,meningioma_tumor,no_tumor,pituitary_tumor "
+            "(default: alphabetical)",
+    image_size="its input side, where the file does not fix it",
+    crop="crop images to the brain first (only if it was trained on cropped images)",
+    trained_on="the folder of images it was trained on: copies of them are left out of the scores",
+    profile="auto (default): gpu when TensorFlow sees a GPU, else quick; quick: small and fast (tests, CI); full: "
+            "everything on a CPU; gpu: everything, the whole backbone fine-tuned")
+
+OWN = "your own model (see 10_your_model)"
+# how a model not trained here is read: evaluate, explain and localize take these
+MODEL_FLAGS = dict(preprocess=dict(group=OWN, choices=lambda: ["rescale", "none", *sorted(BACKBONES)]),
+                   classes=dict(group=OWN), image_size=dict(group=OWN), crop=dict(group=OWN),
+                   trained_on=dict(group=OWN))
+PROFILE_FLAG = dict(choices=["auto", *PROFILES])
 
 def _with_default(text:str, default) -> str:
     "The help, with its default said when it is not already"
@@ -55,11 +73,12 @@ def _with_default(text:str, default) -> str:
 
 def _argument(name:str, doc, extra:dict) -> tuple:
     "(names, keywords) of `add_argument` for one parameter"
-    extra, positional = dict(extra), extra.get("positional", False)
-    extra.pop("positional", None)
+    extra = {k: v() if callable(v) and k in ("choices", "help") else v for k, v in extra.items()}
+    positional = extra.pop("positional", False)
     flag, short = extra.pop("flag", "--" + name.replace("_", "-")), extra.pop("short", None)
-    keywords = dict(help=_with_default(doc.docment or SHARED_HELP.get(name), doc.default))
+    keywords = dict(help=_with_default(extra.pop("help", None) or doc.docment or SHARED_HELP.get(name), doc.default))
     if doc.anno is bool or doc.anno == "bool": keywords["action"] = "store_true"
+    elif doc.anno in (list, "list") and "nargs" in extra: keywords["default"] = None
     elif doc.anno in (list, "list"): keywords.update(action="append", default=[])
     else:
         keywords["type"] = {"int": int, "float": float}.get(str(getattr(doc.anno, "__name__", doc.anno)))
@@ -70,27 +89,18 @@ def _argument(name:str, doc, extra:dict) -> tuple:
 
 def add_task(commands, command:Task):
     "Add `command` to the subparsers `commands`, its flags generated from its function's signature"
-    sub = commands.add_parser(command.name, help=command.summary, description=command.about)
+    sub, groups = commands.add_parser(command.name, help=command.summary, description=command.about), {}
     params = {k: v for k, v in docments(command.fn, full=True).items() if k != "return"}
     for name, doc in params.items():
-        names, keywords = _argument(name, doc, command.flags.get(name, {}))
-        sub.add_argument(*names, **keywords)
+        extra = dict(command.flags.get(name, {}))
+        title = extra.pop("group", None)
+        target = groups.setdefault(title, sub.add_argument_group(title)) if title else sub
+        names, keywords = _argument(name, doc, extra)
+        target.add_argument(*names, **keywords)
     sub.set_defaults(func=lambda args: command.fn(**{n: getattr(args, n) for n in params}))
     return sub
 
 # %% ../nbs/91_cli.ipynb #ae143386
-def _run(args):
-    from brain_gradcam.runner import parse_parameter, run_series, SeriesFailed
-    try:
-        summary = run_series(args.nbs, args.out, profile=args.profile, data=args.data,
-                             parameters=dict(parse_parameter(p) for p in args.parameter), only=args.only)
-    except SeriesFailed as err:
-        print(f"\nFAILED: {err}", file=sys.stderr)
-        return 1
-    print(f"\nall {len(summary['notebooks'])} notebooks ran in {summary['seconds']} s; summary: "
-          f"{summary['out_dir']}/summary.json")
-    return 0
-
 @task("phantom", "write a synthetic dataset with tumor masks",
       "Write synthetic T1 brain slices with tumor masks in the Kaggle layout.")
 def phantom(out:str,                    # dataset folder to create (must not exist or be empty)
@@ -145,101 +155,156 @@ def masks(source:str,                   # 'brisc' (BRISC 2025, by kagglehub) or 
     print(f"no mask of {source} matched an image of the dataset: nothing written", file=sys.stderr)
     return 1
 
-def _train(args):
+@task("run", "execute the notebook series with papermill",
+      "Execute the numbered notebooks in order with papermill; stop at the first failure.",
+      profile=PROFILE_FLAG, parameter=dict(short="-p", metavar="NAME=VALUE"),
+      only=dict(nargs="+", metavar="NOTEBOOK"))
+def run(profile:str="auto",
+        data:str=None,
+        out:str=None,                 # output folder (default: runs/<timestamp>)
+        parameter:list=(),            # a notebook parameter (repeatable)
+        only:list=None,               # run only these notebooks (e.g. 00_data 01_eda)
+        nbs:str=None):                # the notebooks folder (default: the repository's nbs/)
+    "Run the series; 0 when every notebook ran"
+    from brain_gradcam.runner import parse_parameter, run_series, SeriesFailed
+    try:
+        summary = run_series(nbs, out, profile=profile, data=data, parameters=dict(parse_parameter(p) for p in parameter),
+                             only=only)
+    except SeriesFailed as err:
+        print(f"\nFAILED: {err}", file=sys.stderr)
+        return 1
+    print(f"\nall {len(summary['notebooks'])} notebooks ran in {summary['seconds']} s; summary: "
+          f"{summary['out_dir']}/summary.json")
+    return 0
+
+@task("train", "train a classifier on the clean split of a dataset",
+      "Train on the clean, grouped split of a dataset (see 05_training); writes model.keras and model.json.",
+      profile=dict(choices=["auto", *PROFILES], help="auto (default): gpu when TensorFlow sees a GPU, else quick"),
+      backbone=dict(choices=lambda: sorted(BACKBONES)), setting=dict(short="-s", metavar="NAME=VALUE"),
+      guided=dict(metavar="GUIDES", help=lambda: "fine-tune further with the train subset's tumor masks "
+                  f"(09b_guided_training): {', '.join(GUIDES)}, combined with '+' (e.g. counterfactual+gain)"),
+      workers=dict(help="train on N workers under MultiWorkerMirroredStrategy, each configured by its TF_CONFIG; end "
+                        "to end only (--profile gpu, or --backbone small_cnn); see 05a_workers"))
+def train(out:str,                  # model directory to write
+          data:str=None,
+          profile:str="auto",
+          backbone:str="xception",
+          weights:str="imagenet",   # 'imagenet' ($BRAIN_GRADCAM_WEIGHTS if set), a weights file, or 'none'
+          seed:int=42,
+          overwrite:bool=False,     # delete another run found in --out and train afresh (default: refuse)
+          setting:list=(),          # override a profile setting (repeatable)
+          guided:str=None,
+          base:str=None,            # with --guided: the default model, trained there if missing (default: OUT-default)
+          masks:str=None,           # with --guided: the masks folder (default: the dataset's masks/), or 'brisc'
+          guided_epochs:int=3,      # with --guided: fine-tuning epochs
+          guided_weight:float=1.0,  # with --guided: the penalty's weight against the cross-entropy
+          workers:int=1,
+          local:bool=False):        # with --workers N: start the N workers on this machine and wait for them
+    "Train the default model, or a guided one from it; 0 when written"
     from brain_gradcam.data import resolve_profile
     from brain_gradcam.sources import resolve_data
     from brain_gradcam.pipeline import training_split
     from brain_gradcam.runner import parse_parameter
-    from brain_gradcam.training import cluster_role, train
-    if args.workers > 1 and args.local:
-        from brain_gradcam.workers import launch_local
-        return 1 if any(launch_local([a for a in args.argv if a != "--local"], args.workers)) else 0
-    if args.workers > 1: _join_cluster(args)
-    overrides = dict(parse_parameter(s) for s in args.setting)
-    weights = None if args.weights == "none" else args.weights
-    if args.guided: return _train_guided(args, weights, resolve_profile(args.profile), overrides)
-    split = training_split(resolve_data(args.data), seed=args.seed)
-    card = train(split, args.out, backbone=args.backbone, weights=weights, profile=resolve_profile(args.profile),
-                 seed=args.seed,
-                 verbose=1, overwrite=args.overwrite, **overrides)
-    if args.workers > 1 and cluster_role()[0]:
-        print(f"trained with the chief, which wrote {args.out}")
+    from brain_gradcam.training import cluster_role, train as train_model
+    overrides = dict(parse_parameter(s) for s in setting)
+    if workers > 1 and local:
+        from brain_gradcam.workers import launch_local, train_args
+        args = train_args(str(resolve_data(data)), out, workers, backbone, weights, profile, seed, **overrides)
+        return 1 if any(launch_local(args, workers)) else 0
+    if workers > 1: _join_cluster(workers, guided)
+    weights = None if weights == "none" else weights
+    if guided: return _train_guided(out, data, resolve_profile(profile), backbone, weights, seed, overwrite, overrides,
+                                    guided, base, masks, guided_epochs, guided_weight)
+    split = training_split(resolve_data(data), seed=seed)
+    card = train_model(split, out, backbone=backbone, weights=weights, profile=resolve_profile(profile), seed=seed,
+                       verbose=1, overwrite=overwrite, **overrides)
+    if workers > 1 and cluster_role()[0]:
+        print(f"trained with the chief, which wrote {out}")
         return 0
-    print(json.dumps(dict(model_dir=str(args.out), val_metrics=card.val_metrics, timings=card.timings), indent=1))
+    print(json.dumps(dict(model_dir=str(out), val_metrics=card.val_metrics, timings=card.timings), indent=1))
     return 0
 
-def _join_cluster(args):
-    "Check that TF_CONFIG names --workers workers, and join the cluster before TensorFlow runs anything else"
+def _join_cluster(workers:int, guided:str=None):
+    "Check that TF_CONFIG names `workers` workers, and join the cluster before TensorFlow runs anything else"
     from brain_gradcam.training import cluster_role, distribution_strategy
-    if args.guided: raise ValueError("--workers trains end to end; guided fine-tuning runs on one machine")
+    if guided: raise ValueError("--workers trains end to end; guided fine-tuning runs on one machine")
     if not os.environ.get("TF_CONFIG"):
-        raise ValueError(f"--workers {args.workers} needs TF_CONFIG naming the cluster on each machine (05a_workers), "
+        raise ValueError(f"--workers {workers} needs TF_CONFIG naming the cluster on each machine (05a_workers), "
                          f"or --local")
     named = cluster_role()[1]
-    if named != args.workers: raise ValueError(f"TF_CONFIG names {named} workers; --workers says {args.workers}")
+    if named != workers: raise ValueError(f"TF_CONFIG names {named} workers; --workers says {workers}")
     distribution_strategy()
 
-def _train_guided(args, weights, profile, overrides):
-    "The default model (reused from --base, else trained there), then guided fine-tuning from it into --out"
+def _train_guided(out, data, profile, backbone, weights, seed, overwrite, overrides, guided, base, masks, epochs,
+                  weight):
+    "The default model (reused from `base`, else trained there), then guided fine-tuning from it into `out`"
     from brain_gradcam.sources import resolve_data, resolve_masks
     from brain_gradcam.pipeline import training_split
     from brain_gradcam.training import ensure_model
     from brain_gradcam.guided import guided_fine_tune
     from brain_gradcam.guides import guides_of
-    # an unknown guide: an error before any training
-    guides_of(args.guided)
-    root = resolve_data(args.data)
-    split = training_split(root, seed=args.seed, masks=resolve_masks(args.masks, root))
-    base = Path(args.base or f"{Path(args.out)}-default")
-    _, trained_now = ensure_model(split, base, args.backbone, weights, profile, args.seed, verbose=1, **overrides)
+    guides_of(guided)                         # an unknown guide: an error before any training
+    root = resolve_data(data)
+    split = training_split(root, seed=seed, masks=resolve_masks(masks, root))
+    base = Path(base or f"{Path(out)}-default")
+    _, trained_now = ensure_model(split, base, backbone, weights, profile, seed, verbose=1, **overrides)
     print(f"default model: {base} ({'trained now' if trained_now else 'reused'})")
-    card = guided_fine_tune(base, split, args.out, args.guided, args.guided_weight, args.guided_epochs, seed=args.seed,
-                            overwrite=args.overwrite)
-    print(json.dumps(dict(model_dir=str(args.out), base=str(base), guided=card.guided,
+    card = guided_fine_tune(base, split, out, guided, weight, epochs, seed=seed, overwrite=overwrite)
+    print(json.dumps(dict(model_dir=str(out), base=str(base), guided=card.guided,
                           val_metrics=card.val_metrics), indent=1, default=str))
     return 0
 
-def _model_of(args):
+def _model_of(model, preprocess=None, classes=None, image_size=None, crop=False, trained_on=None):
     ("The model, opened once: a brain-gradcam model directory by `load_trained`, else `load_classifier` of the "
      "file, its notes said once")
-    own = (Path(args.model)/"model.json").is_file()
-    if own and not (args.preprocess or args.classes or args.image_size or args.crop or args.trained_on):
+    own = (Path(model)/"model.json").is_file()
+    if own and not (preprocess or classes or image_size or crop or trained_on):
         from brain_gradcam.training import load_trained
-        return load_trained(args.model)
+        return load_trained(model)
     from brain_gradcam.your_model import load_classifier
-    trained = load_classifier(args.model, args.preprocess, args.classes, args.image_size, args.crop,
-                              trained_on=args.trained_on)
+    trained = load_classifier(model, preprocess, classes, image_size, crop, trained_on=trained_on)
     card = trained.card
-    print(f"{args.model}: {card.image_size}px, preprocessing {card.preprocessing.backbone!r}, explained at "
+    print(f"{model}: {card.image_size}px, preprocessing {card.preprocessing.backbone!r}, explained at "
           f"{card.cam_layer}")
     for note in card.your_model["notes"]: print(f"  {note}")
     return trained
 
-def _evaluate(args):
+@task("evaluate", "score a trained model: raw and leak-free, with confidence intervals",
+      "Score a trained model; writes the metrics (JSON) and per-image predictions (CSV).", **MODEL_FLAGS,
+      split=dict(help="test/val: held out from the Training split our model was trained on (default test); "
+                      "Testing/Training (or test/train, any case): that folder of any dataset, copies of the model's "
+                      "training images flagged and left out of the leak-free score. For a model trained elsewhere, "
+                      "test is the test/ folder"))
+def evaluate(model:str, preprocess:str=None, classes:str=None, image_size:int=None, crop:bool=False,
+             trained_on:str=None, data:str=None,
+             split:str="test",
+             masks:str=None,            # the masks folder, or a release of image and mask pairs (default: its masks/)
+             out:str="metrics.json",    # metrics JSON path
+             n_bootstrap:int=1000):
+    "Score the model; 0 when written"
     from brain_gradcam.data import to_json
     from brain_gradcam.sources import resolve_data, resolve_masks
-    from brain_gradcam.evaluation import evaluate, score_table
-    root = resolve_data(args.data)
-    result = evaluate(_model_of(args), root, split=args.split, n_bootstrap=args.n_bootstrap,
-                      masks=resolve_masks(args.masks, root))
+    from brain_gradcam.evaluation import evaluate as evaluate_model, score_table
+    root = resolve_data(data)
+    result = evaluate_model(_model_of(model, preprocess, classes, image_size, crop, trained_on), root, split=split,
+                            n_bootstrap=n_bootstrap, masks=resolve_masks(masks, root))
     metrics = result["metrics"]
-    Path(args.out).parent.mkdir(parents=True, exist_ok=True)
-    Path(args.out).write_text(to_json(metrics, indent=1))
-    result["predictions"].to_csv(Path(args.out).with_suffix(".predictions.csv"), index=False)
-    print(f"{args.model} on the {args.split} images of {args.data or 'the default data'}:")
+    Path(out).parent.mkdir(parents=True, exist_ok=True)
+    Path(out).write_text(to_json(metrics, indent=1))
+    result["predictions"].to_csv(Path(out).with_suffix(".predictions.csv"), index=False)
+    print(f"{model} on the {split} images of {data or 'the default data'}:")
     print(score_table(metrics).to_string())
     copies = metrics["training_copies"]
     if copies:
         print(f"copies of training images, left out of the leak-free score: {copies} (listed in the predictions CSV)")
     if not metrics["training_copies_known"]:
         print("which images the model was trained on is unknown (--trained-on FOLDER): copies of them may be scored")
-    print(f"-> {args.out}")
+    print(f"-> {out}")
     return 0
 
 def method_options(texts:list, methods:list) -> dict:
     ("`--option` values (METHOD:NAME=VALUE, or NAME=VALUE when one method runs) as {method: {name: value}}, checked "
      "against `METHODS`")
-    import inspect
     from brain_gradcam.gradcam import method_info
     from brain_gradcam.runner import parse_parameter
     options = {}
@@ -260,38 +325,79 @@ def method_options(texts:list, methods:list) -> dict:
         options.setdefault(method, {})[name] = value
     return options
 
-def _explain(args):
+@task("explain", "heatmaps for image files: one overlay PNG each, and a JSON",
+      "Explain a model's predictions on image files with any registered method (Grad-CAM and its relatives, "
+      "Integrated Gradients, SmoothGrad). Unreadable files are reported and skipped (exit code 1).", **MODEL_FLAGS,
+      images=dict(positional=True, nargs="+", metavar="IMAGE"), method=dict(choices=lambda: list(METHODS)),
+      layer=dict(help="the layer to explain, a name or a path into a nested model, e.g. xception/block14_sepconv2_act "
+                      "(default: the model card's CAM layer, or your model's last feature map)"),
+      class_name=dict(flag="--class"),
+      option=dict(metavar="NAME=VALUE", help="an option of the method over its registered one, e.g. max_channels=32 "
+                                             "for scorecam (repeatable)"))
+def explain(images:list,                # image files
+            model:str, preprocess:str=None, classes:str=None, image_size:int=None, crop:bool=False,
+            trained_on:str=None,
+            method:str="gradcam",       # a registered method
+            out:str="explanations",     # output folder
+            layer:str=None,
+            class_name:str=None,        # explain this class for every image (default: the predicted class)
+            alpha:float=0.4,            # overlay opacity of the heatmap
+            option:list=()):
+    "Explain each image; 0 when every one was, 1 when some were skipped"
     from brain_gradcam.files import explain_files
-    options = method_options(args.option, [args.method]).get(args.method, {})
-    summary = explain_files(_model_of(args), args.images, args.out, args.method, args.layer, args.class_name,
-                            args.alpha, **options)
+    options = method_options(option, [method]).get(method, {})
+    summary = explain_files(_model_of(model, preprocess, classes, image_size, crop, trained_on), images, out, method,
+                            layer, class_name, alpha, **options)
     for entry in summary["images"]:
         print(f"{entry['image']}: {entry['predicted']} ({entry['confidence']:.1%}) -> {entry['overlay']}")
     for error in summary["errors"]: print(f"skipped {error['image']}: {error['error']}", file=sys.stderr)
-    print(f"{len(summary['images'])} explained with {args.method}"
-          + (f" at layer {summary['layer']}" if summary["layer"] else "") + f"; {len(summary['errors'])} skipped -> "
-                                                                            f"{args.out}/explanations.json")
+    at = f" at layer {summary['layer']}" if summary["layer"] else ""
+    print(f"{len(summary['images'])} explained with {method}{at}; {len(summary['errors'])} skipped -> "
+          f"{out}/explanations.json")
     return 1 if summary["errors"] else 0
 
-def _localize(args):
+@task("localize", "score explanations against tumor masks: pointing game, energy, IoU, Dice",
+      "Score each method's heatmaps, and a random and a location-prior baseline, against the tumor masks of "
+      "held-out images; writes a JSON keyed by method and a per-image CSV beside it.", **MODEL_FLAGS,
+      split=dict(help="val/test: held out from Training (default val); Testing/Training (or test/train, any case): "
+                      "every leak-free masked image of that folder"),
+      masks=dict(help="the masks folder, or a release of image and mask pairs such as BRISC's, matched first "
+                      "(default: the dataset's masks/; see `brain-gradcam masks`)"),
+      methods=dict(help=lambda: f"comma-separated, of {','.join(METHODS)} (default gradcam,gradcam++,scorecam,ig)"),
+      slow_per_class=dict(help=lambda: "masked images per class for the slow methods "
+                          f"({','.join(m for m in METHODS if METHODS[m].cost == 'slow')}; default 10)"),
+      option=dict(metavar="METHOD:NAME=VALUE", help="a method's option over its registered one, e.g. "
+                  "scorecam:max_channels=32 or ig:steps=64 (repeatable)"))
+def localize(model:str, preprocess:str=None, classes:str=None, image_size:int=None, crop:bool=False,
+             trained_on:str=None, data:str=None,
+             split:str="val",
+             masks:str=None,
+             methods:str="gradcam,gradcam++,scorecam,ig",
+             layer:str=None,            # the layer for the CAM methods (default: the model card's CAM layer)
+             max_per_class:int=None,    # masked images per class for the fast methods and baselines (default: all)
+             slow_per_class:int=10,
+             option:list=(),
+             n_bootstrap:int=1000,
+             seed:int=42,
+             out:str="localization.json"):  # metrics JSON path
+    "Score each method's maps against the masks; 0 when written"
     from brain_gradcam.data import to_json
     from brain_gradcam.sources import resolve_data, resolve_masks
-    from brain_gradcam.explanation_metrics import localize
-    methods = [m.strip() for m in args.methods.split(",") if m.strip()]
-    if not methods: raise ValueError(f"--methods {args.methods!r} names no method; give some of {','.join(METHODS)}")
-    root = resolve_data(args.data)
-    result = localize(_model_of(args), root, args.split, methods, max_per_class=args.max_per_class,
-                      slow_per_class=args.slow_per_class, n_bootstrap=args.n_bootstrap, seed=args.seed,
-                      options=method_options(args.option, methods), layer=args.layer, progress=True,
-                      masks=resolve_masks(args.masks, root))
-    out = Path(args.out)
+    from brain_gradcam.explanation_metrics import localize as localize_maps
+    names = [m.strip() for m in methods.split(",") if m.strip()]
+    if not names: raise ValueError(f"--methods {methods!r} names no method; give some of {','.join(METHODS)}")
+    root = resolve_data(data)
+    result = localize_maps(_model_of(model, preprocess, classes, image_size, crop, trained_on), root, split, names,
+                           max_per_class=max_per_class, slow_per_class=slow_per_class, n_bootstrap=n_bootstrap,
+                           seed=seed, options=method_options(option, names), layer=layer, progress=True,
+                           masks=resolve_masks(masks, root))
+    out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(to_json(result["metrics"], indent=1))
     result["scores"].to_csv(out.with_suffix(".scores.csv"), index=False)
     settings = result["metrics"]["settings"]
     if settings["skipped_masks"]: print(f"masks skipped, by cause: {settings['skipped_masks']}", file=sys.stderr)
-    # said, not only written: it may flatter the baseline
-    print(f"location prior from {settings['prior_from']}")
+    print(f"location prior from {settings['prior_from']}")    # said, not only written: it may flatter the baseline
     number = lambda v, spec: "n/a" if v is None else format(v, spec)
     for name, entry in result["metrics"].items():
         if name == "settings": continue
@@ -303,169 +409,20 @@ def _localize(args):
     print(f"-> {out} (per-image scores: {out.with_suffix('.scores.csv')})")
     return 0
 
+
 # %% ../nbs/91_cli.ipynb #577cb65e
-def _model_arguments(command):
-    "--model, and how to read a model not trained here: for evaluate, explain and localize"
-    command.add_argument("--model", required=True,
-                         help="a model directory written by `train`, or your own Keras classifier (.keras or .h5)")
-    own = command.add_argument_group("your own model (see 10_your_model)")
-    own.add_argument("--preprocess", choices=["rescale", "none", *sorted(BACKBONES)],
-                     help="how it scales images: rescale (/255), none (0-255 as is) or a backbone's preprocess_input "
-                          "(default: guessed, or an error)")
-    own.add_argument("--classes",
-                     help="its output order, comma-separated, e.g. "
-                          "glioma_tumor,meningioma_tumor,no_tumor,pituitary_tumor (default: alphabetical)")
-    own.add_argument("--image-size", type=int, help="its input side, where the file does not fix it")
-    own.add_argument("--crop", action="store_true",
-                     help="crop images to the brain first (only if it was trained on cropped images)")
-    own.add_argument("--trained-on",
-                     help="the folder of images it was trained on: copies of them are left out of the scores")
-
-DATA_HELP = SHARED_HELP["data"]    # for the commands not yet made from their functions
-
-def _data_argument(command):
-    "--data, as every command that reads a dataset takes it"
-    command.add_argument("--data", help=DATA_HELP)
-
-def _run_command(commands):
-    "Add the `run` subcommand"
-    run = commands.add_parser("run", help="execute the notebook series with papermill",
-                              description="Execute the numbered notebooks in order with papermill; stop at the first "
-                                          "failure.")
-    run.add_argument("--profile", choices=["auto", *PROFILES], default="auto",
-                     help="auto (default): gpu when TensorFlow sees a GPU, else quick; quick: small and fast (tests, "
-                          "CI); full: everything on a CPU; gpu: everything, the whole backbone fine-tuned")
-    _data_argument(run)
-    run.add_argument("--out", help="output folder (default: runs/<timestamp>)")
-    run.add_argument("-p", "--parameter", action="append", default=[], metavar="NAME=VALUE",
-                     help="a notebook parameter (repeatable)")
-    run.add_argument("--only", nargs="+", metavar="NOTEBOOK", help="run only these notebooks (e.g. 00_data 01_eda)")
-    run.add_argument("--nbs", help="the notebooks folder (default: the repository's nbs/)")
-    run.set_defaults(func=_run)
-
-def _train_command(commands):
-    "Add the `train` subcommand"
-    train = commands.add_parser("train", help="train a classifier on the clean split of a dataset",
-                                description="Train on the clean, grouped split of a dataset (see 05_training); writes "
-                                            "model.keras and model.json.")
-    _data_argument(train)
-    train.add_argument("--out", required=True, help="model directory to write")
-    train.add_argument("--profile", choices=["auto", *PROFILES], default="auto",
-                       help="auto (default): gpu when TensorFlow sees a GPU, else quick")
-    train.add_argument("--backbone", default="xception", choices=sorted(BACKBONES))
-    train.add_argument("--weights", default="imagenet",
-                       help="'imagenet' ($BRAIN_GRADCAM_WEIGHTS if set), a weights file, or 'none'")
-    train.add_argument("--seed", type=int, default=42)
-    train.add_argument("--overwrite", action="store_true",
-                       help="delete another run found in --out and train afresh (default: refuse)")
-    train.add_argument("-s", "--setting", action="append", default=[], metavar="NAME=VALUE",
-                       help="override a profile setting (repeatable)")
-    train.add_argument("--guided", metavar="GUIDES",
-                       help="fine-tune further with the train subset's tumor masks (09b_guided_training): "
-                       f"{', '.join(GUIDES)}, combined with '+' (e.g. counterfactual+gain)")
-    train.add_argument("--base",
-                       help="with --guided: the default model to start from, trained there if missing (default: "
-                            "OUT-default)")
-    train.add_argument("--masks", help="with --guided: the masks folder (default: the dataset's masks/), or 'brisc'")
-    train.add_argument("--guided-epochs", type=int, default=3, help="with --guided: fine-tuning epochs (default 3)")
-    train.add_argument("--guided-weight", type=float, default=1.0,
-                       help="with --guided: the penalty's weight against the cross-entropy (default 1)")
-    train.add_argument("--workers", type=int, default=1,
-                       help="train on N workers under MultiWorkerMirroredStrategy, each configured by its TF_CONFIG; "
-                            "end to end only (--profile gpu, or --backbone small_cnn); see 05a_workers")
-    train.add_argument("--local", action="store_true",
-                       help="with --workers N: start the N workers on this machine and wait for them")
-    train.set_defaults(func=_train)
-
-def _evaluate_command(commands):
-    "Add the `evaluate` subcommand"
-    evaluate = commands.add_parser("evaluate",
-                                   help="score a trained model: raw and leak-free, with confidence intervals",
-                                   description="Score a trained model; writes the metrics (JSON) and per-image "
-                                               "predictions (CSV).")
-    _model_arguments(evaluate)
-    _data_argument(evaluate)
-    evaluate.add_argument("--split", default="test",
-                          help="test/val: held out from the Training split our model was trained on (default test); "
-                               "Testing/Training (or test/train, any case): that folder of any dataset, copies of "
-                               "the model's training images flagged and left out of the leak-free score. For a model "
-                               "trained elsewhere, test is the test/ folder")
-    evaluate.add_argument("--masks",
-                          help="the masks folder, or a release of image and mask pairs (default: the dataset's masks/)")
-    evaluate.add_argument("--out", default="metrics.json", help="metrics JSON path (default metrics.json)")
-    evaluate.add_argument("--n-bootstrap", type=int, default=1000)
-    evaluate.set_defaults(func=_evaluate)
-
-def _explain_command(commands):
-    "Add the `explain` subcommand"
-    explain = commands.add_parser("explain", help="heatmaps for image files: one overlay PNG each, and a JSON",
-                                  description="Explain a model's predictions on image files with any registered "
-                                              "method (Grad-CAM and its relatives, Integrated Gradients, "
-                                              "SmoothGrad). Unreadable files are reported and skipped (exit code 1).")
-    _model_arguments(explain)
-    explain.add_argument("images", nargs="+", metavar="IMAGE", help="image files")
-    explain.add_argument("--method", default="gradcam", choices=list(METHODS),
-                         help="a registered method (default gradcam)")
-    explain.add_argument("--out", default="explanations", help="output folder (default explanations/)")
-    explain.add_argument("--layer",
-                         help="the layer to explain, a name or a path into a nested model, e.g. "
-                              "xception/block14_sepconv2_act "
-                                         "(default: the model card's CAM layer, or your model's last feature map)")
-    explain.add_argument("--class", dest="class_name",
-                         help="explain this class for every image (default: the predicted class)")
-    explain.add_argument("--alpha", type=float, default=0.4, help="overlay opacity of the heatmap (default 0.4)")
-    explain.add_argument("--option", action="append", default=[], metavar="NAME=VALUE",
-                         help="an option of the method over its registered one, e.g. max_channels=32 for scorecam "
-                              "(repeatable)")
-    explain.set_defaults(func=_explain)
-
-def _localize_command(commands):
-    "Add the `localize` subcommand"
-    localize = commands.add_parser("localize",
-                                   help="score explanations against tumor masks: pointing game, energy, IoU, Dice",
-                                   description="Score each method's heatmaps, and a random and a location-prior "
-                                               "baseline, against the tumor masks of held-out images; writes a JSON "
-                                               "keyed by method and a per-image CSV beside it.")
-    _model_arguments(localize)
-    _data_argument(localize)
-    localize.add_argument("--split", default="val",
-                          help="val/test: held out from Training (default val); Testing/Training (or test/train, any "
-                               "case): every leak-free masked image of that folder")
-    localize.add_argument("--masks",
-                          help="the masks folder, or a release of image and mask pairs such as BRISC's, matched first "
-                                          "(default: the dataset's masks/; see `brain-gradcam masks`)")
-    localize.add_argument("--methods", default="gradcam,gradcam++,scorecam,ig",
-                          help=f"comma-separated, of {','.join(METHODS)} (default gradcam,gradcam++,scorecam,ig)")
-    localize.add_argument("--layer", help="the layer for the CAM methods (default: the model card's CAM layer)")
-    localize.add_argument("--max-per-class", type=int,
-                          help="masked images per class for the fast methods and baselines (default: all)")
-    localize.add_argument("--slow-per-class", type=int, default=10,
-                          help=f"masked images per class for the slow methods "
-                               f"({','.join(m for m in METHODS if METHODS[m].cost == 'slow')}; default 10)")
-    localize.add_argument("--option", action="append", default=[], metavar="METHOD:NAME=VALUE",
-                          help="a method's option over its registered one, e.g. scorecam:max_channels=32 or "
-                               "ig:steps=64 (repeatable)")
-    localize.add_argument("--n-bootstrap", type=int, default=1000)
-    localize.add_argument("--seed", type=int, default=42)
-    localize.add_argument("--out", default="localization.json", help="metrics JSON path (default localization.json)")
-    localize.set_defaults(func=_localize)
-
 def build_parser() -> argparse.ArgumentParser:
     "The `brain-gradcam` argument parser: one subcommand per job"
     "The `brain-gradcam` argument parser"
     parser = argparse.ArgumentParser(prog="brain-gradcam",
                                      description="Brain-MRI tumor classification, explained and measured.")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for add in (_run_command, "phantom", "audit", "masks", _train_command, _evaluate_command, _explain_command,
-                _localize_command):                         # a name: a command made from its function (`@task`)
-        add_task(commands, TASKS[add]) if isinstance(add, str) else add(commands)
+    for command in TASKS.values(): add_task(commands, command)
     return parser
 
 def main(argv:list=None) -> int:
     "Entry point of the `brain-gradcam` console script"
     args = build_parser().parse_args(argv)
-    # the command's own arguments, for the local launcher
-    args.argv = list(sys.argv[2:] if argv is None else argv[1:])
     try: return args.func(args)
     except (ValueError, FileNotFoundError, FileExistsError, KeyError, ConnectionError) as err:
         print(f"brain-gradcam {args.command}: error: {err}", file=sys.stderr)
