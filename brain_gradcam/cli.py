@@ -20,8 +20,8 @@ from .gradcam import METHODS
 from .guides import GUIDES
 
 # %% auto #0
-__all__ = ['TASKS', 'SHARED_HELP', 'OWN', 'MODEL_FLAGS', 'PROFILE_FLAG', 'Task', 'task', 'add_task', 'phantom', 'audit', 'masks',
-           'run', 'train', 'evaluate', 'method_options', 'explain', 'localize', 'build_parser', 'main']
+__all__ = ['TASKS', 'SHARED_HELP', 'OWN', 'MODEL_FLAGS', 'PROFILE_FLAG', 'Task', 'task', 'add_task', 'run', 'phantom', 'audit',
+           'masks', 'train', 'evaluate', 'method_options', 'explain', 'localize', 'build_parser', 'main']
 
 # %% ../nbs/91_cli.ipynb #db0626d1
 @dataclass(frozen=True)
@@ -101,6 +101,28 @@ def add_task(commands, command:Task):
     return sub
 
 # %% ../nbs/91_cli.ipynb #ae143386
+@task("run", "execute the notebook series with papermill",
+      "Execute the numbered notebooks in order with papermill; stop at the first failure.",
+      profile=PROFILE_FLAG, parameter=dict(short="-p", metavar="NAME=VALUE"),
+      only=dict(nargs="+", metavar="NOTEBOOK"))
+def run(profile:str="auto",
+        data:str=None,
+        out:str=None,                 # output folder (default: runs/<timestamp>)
+        parameter:list=(),            # a notebook parameter (repeatable)
+        only:list=None,               # run only these notebooks (e.g. 00_data 01_eda)
+        nbs:str=None):                # the notebooks folder (default: the repository's nbs/)
+    "Run the series; 0 when every notebook ran"
+    from brain_gradcam.runner import parse_parameter, run_series, SeriesFailed
+    try:
+        summary = run_series(nbs, out, profile=profile, data=data, parameters=dict(parse_parameter(p) for p in parameter),
+                             only=only)
+    except SeriesFailed as err:
+        print(f"\nFAILED: {err}", file=sys.stderr)
+        return 1
+    print(f"\nall {len(summary['notebooks'])} notebooks ran in {summary['seconds']} s; summary: "
+          f"{summary['out_dir']}/summary.json")
+    return 0
+
 @task("phantom", "write a synthetic dataset with tumor masks",
       "Write synthetic T1 brain slices with tumor masks in the Kaggle layout.")
 def phantom(out:str,                    # dataset folder to create (must not exist or be empty)
@@ -154,28 +176,6 @@ def masks(source:str,                   # 'brisc' (BRISC 2025, by kagglehub) or 
     if (report.status == "matched").any(): return 0
     print(f"no mask of {source} matched an image of the dataset: nothing written", file=sys.stderr)
     return 1
-
-@task("run", "execute the notebook series with papermill",
-      "Execute the numbered notebooks in order with papermill; stop at the first failure.",
-      profile=PROFILE_FLAG, parameter=dict(short="-p", metavar="NAME=VALUE"),
-      only=dict(nargs="+", metavar="NOTEBOOK"))
-def run(profile:str="auto",
-        data:str=None,
-        out:str=None,                 # output folder (default: runs/<timestamp>)
-        parameter:list=(),            # a notebook parameter (repeatable)
-        only:list=None,               # run only these notebooks (e.g. 00_data 01_eda)
-        nbs:str=None):                # the notebooks folder (default: the repository's nbs/)
-    "Run the series; 0 when every notebook ran"
-    from brain_gradcam.runner import parse_parameter, run_series, SeriesFailed
-    try:
-        summary = run_series(nbs, out, profile=profile, data=data, parameters=dict(parse_parameter(p) for p in parameter),
-                             only=only)
-    except SeriesFailed as err:
-        print(f"\nFAILED: {err}", file=sys.stderr)
-        return 1
-    print(f"\nall {len(summary['notebooks'])} notebooks ran in {summary['seconds']} s; summary: "
-          f"{summary['out_dir']}/summary.json")
-    return 0
 
 @task("train", "train a classifier on the clean split of a dataset",
       "Train on the clean, grouped split of a dataset (see 05_training); writes model.keras and model.json.",
