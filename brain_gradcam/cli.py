@@ -114,8 +114,8 @@ def run(profile:str="auto",
     "Run the series; 0 when every notebook ran"
     from brain_gradcam.runner import parse_parameter, run_series, SeriesFailed
     try:
-        summary = run_series(nbs, out, profile=profile, data=data, parameters=dict(parse_parameter(p) for p in parameter),
-                             only=only)
+        parameters = dict(parse_parameter(p) for p in parameter)
+        summary = run_series(nbs, out, profile=profile, data=data, parameters=parameters, only=only)
     except SeriesFailed as err:
         print(f"\nFAILED: {err}", file=sys.stderr)
         return 1

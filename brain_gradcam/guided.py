@@ -69,7 +69,7 @@ def counterfactual_features(front,                # the frozen blocks (`split_mo
                  inside_cam=np.zeros((len(rows), cam_cells, cam_cells), bool))
     errors, backbone = [], card.preprocessing.backbone
     batches = file_batches(card, rows, batch_size, errors)
-    batches = tqdm(batches, total=-(-len(rows) // batch_size), desc="counterfactuals", unit="batch") if verbose else batches
+    if verbose: batches = tqdm(batches, total=-(-len(rows) // batch_size), desc="counterfactuals", unit="batch")
     for part, batch in batches:
         pairs = [removal_images(image, mask, seed + k,
                                 fill=fill) for k, image, mask in zip(part.index, batch["images"], batch["masks"])]
