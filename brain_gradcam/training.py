@@ -185,7 +185,8 @@ def fit_cached(model,
                                                    min_lr=lr / 100),
                  keras.callbacks.CSVLogger(str(log_file), append=True), *extra_callbacks]
     batches = x_train if isinstance(x_train, keras.utils.PyDataset) else ArrayBatches(
-        x_train, y_train, batch_size, shuffle=True, seed=seed, class_weight=class_weights(np.asarray(y_train)), shift=shift)
+        x_train, y_train, batch_size, shuffle=True, seed=seed, class_weight=class_weights(np.asarray(y_train)),
+        shift=shift)
     # the epoch Keras's BackupAndRestore resumes at:
     resume = out_dir/"backup"/"training_metadata.json"
     # set before its first batch is fetched
@@ -552,6 +553,8 @@ class ModelCard:
         "The card a dict (model.json's content) describes; `source` names it in errors"
         if not isinstance(d, dict) or not {"image_size", "preprocessing"} <= set(d):
             raise ValueError(f"{source}: not a model card (no image_size or preprocessing)")
+        unknown = set(d["preprocessing"]) - {f.name for f in fields(Preprocessing)}
+        if unknown: raise ValueError(f"{source}: preprocessing has keys this version cannot apply: {sorted(unknown)}")
         known = {f.name for f in fields(cls)} - {"extra"}
         return cls(**{k: v for k, v in d.items() if k in known}, extra={k: v for k, v in d.items() if k not in known})
 
