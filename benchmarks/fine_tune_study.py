@@ -31,7 +31,10 @@ def main():
     from brain_gradcam.evaluation import bootstrap_ci
     from brain_gradcam.model import build_model, cut_tensor, split_model
     from brain_gradcam.pipeline import training_split
-    from brain_gradcam.training import (PROFILES, ArrayBatches, _freeze_batchnorm, _head_model, cached_features, fit_cached)
+    from brain_gradcam.data import PROFILES
+    from brain_gradcam.cache import ArrayBatches, cached_features
+    from brain_gradcam.fitting import fit_cached
+    from brain_gradcam.training import _freeze_batchnorm, _head_model
     from sklearn.metrics import accuracy_score
 
     full, seed, size = PROFILES["full"], 42, 299

@@ -14,7 +14,8 @@ import pandas as pd
 from .data import CLASSES, SPLIT_ALIASES, SPLITS, decode_image, show_mri
 from .cleaning import audit_dataset, clean_manifest, training_copies
 from .pipeline import _listing_key, make_dataset, training_split
-from .training import TRAIN_IMAGES, ModelCard, TrainedModel, cap_per_class, manifest_fingerprint, opened
+from .card import TRAIN_IMAGES, ModelCard, TrainedModel, opened
+from .training import cap_per_class, manifest_fingerprint
 
 # %% auto #0
 __all__ = ['softmax', 'predict_probabilities', 'expected_calibration_error', 'bootstrap_ci', 'classification_metrics',

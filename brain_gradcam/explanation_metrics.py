@@ -20,7 +20,7 @@ from .model import layer_output
 from .pipeline import prepare_example, training_split
 from .gradcam import (METHODS, black_input, explain, explain_rows, finish_maps, load_batch, method_info,
                                    resolve_layer)
-from .training import ModelCard, TrainedModel, opened
+from .card import ModelCard, TrainedModel, opened
 
 # %% auto #0
 __all__ = ['TOLERANCE_AT_299', 'THRESHOLD', 'METRICS', 'tolerance_for', 'pointing_game', 'localization_scores', 'random_maps',

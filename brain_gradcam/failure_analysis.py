@@ -13,7 +13,7 @@ import pandas as pd
 
 from .data import CLASSES
 from .pipeline import preprocess
-from .training import ModelCard
+from .card import ModelCard
 from .evaluation import softmax
 from .gradcam import explain_rows, file_batches
 from .overlays import show_overlay

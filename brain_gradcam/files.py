@@ -12,7 +12,7 @@ import numpy as np
 from PIL import Image
 
 from .data import CLASSES, to_json
-from .training import TrainedModel, opened
+from .card import TrainedModel, opened
 from .gradcam import Explanation, explain_rows, method_info, resolve_layer
 from .overlays import overlay
 

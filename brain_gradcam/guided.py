@@ -21,8 +21,10 @@ from .data import CLASSES
 from .guides import GUIDES, guides_of
 from .model import backbone_info, layer_output, split_model
 from .pipeline import preprocess
-from .training import (ModelCard, _freeze_batchnorm, cached_features, cap_per_class, claim_run_dir,
-                                    class_weights, fit_cached, load_trained, manifest_fingerprint, save_trained)
+from .cache import cached_features
+from .fitting import claim_run_dir, class_weights, fit_cached
+from .card import ModelCard, load_trained
+from .training import _freeze_batchnorm, cap_per_class, manifest_fingerprint, save_trained
 from .gradcam import explain, file_batches, finish_maps
 from .failure_analysis import FILLS, removal_images, removal_table
 from .evaluation import classification_metrics, softmax

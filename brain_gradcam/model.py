@@ -20,7 +20,7 @@ from .data import CLASSES, resolve_weights
 __all__ = ['BACKBONES', 'SQUASHES', 'Backbone', 'register_backbone', 'backbone_info', 'small_cnn', 'keras_application',
            'backbone_weights', 'download_failed', 'load_backbone', 'build_model', 'conv_layers', 'last_feature_map',
            'backbone_of', 'cam_layer_of', 'output_layer', 'activation_name', 'flat_logit_model', 'flat_info',
-           'layer_output', 'cut_tensor', 'split_model']
+           'layer_output', 'resolve_layer', 'cut_tensor', 'split_model']
 
 # %% ../nbs/04_model.ipynb #c02ddbc7
 @dataclass(frozen=True)
@@ -314,6 +314,27 @@ def layer_output(model, name:str):
         # its layers anew: its own call, not the first
         if f"{id(layer)}_ib-{k}" in own: return node.outputs[0]
     return layer.output
+
+# %% ../nbs/04_model.ipynb #3a537e3c
+def resolve_layer(model, layer:str|None=None) -> str:
+    ("The feature-map layer to explain: `layer` (a name, or a path through nested models), else the default CAM layer, "
+     "else the last feature map")
+    names = conv_layers(model)
+    if not names: raise ValueError(f"model {model.name!r} has no layer with a 4-D (feature map) output to explain")
+    if layer is None:
+        try: default = cam_layer_of(model)
+        except KeyError: default = None
+        return default if default in names else last_feature_map(model)
+    paths = flat_info(model).get("paths", {})
+    layer = paths.get(layer, layer)
+    if layer in names: return layer
+    as_path = {name: path for path, name in paths.items()}
+    near_top = [as_path.get(n, n) for n in names[-6:]]                     # the layers a user would pick; not all 130
+    near_top = near_top if len(names) <= 6 else ["...", *near_top]
+    if layer in [l.name for l in model.layers]:
+        raise ValueError(f"layer {layer!r} of model {model.name!r} has no 4-D feature-map output; the conv layers "
+                         f"nearest the top: {near_top}")
+    raise KeyError(f"layer {layer!r} not in model {model.name!r}; the conv layers nearest the top: {near_top}")
 
 # %% ../nbs/04_model.ipynb #d2ecbfeb
 def cut_tensor(model, blocks:int=1):

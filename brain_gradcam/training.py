@@ -7,26 +7,26 @@ Docs: https://brain-gradcam.github.io/brain_gradcam/training.html.md"""
 # %% ../nbs/05_training.ipynb #922eae17
 from __future__ import annotations
 import contextlib, hashlib, json, os, shutil, tempfile, time, warnings
-from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
 import keras
 import numpy as np
 import pandas as pd
-from tqdm.auto import tqdm
 
-from .data import CLASSES, PROFILES
+from .data import PROFILES
 from .sources import masks_label, resolve_data, resolve_masks
 from .pipeline import batches_of, image_dataset, make_dataset, training_split
 from .model import backbone_info, backbone_weights, build_model, cam_layer_of, cut_tensor, split_model
+from .cache import ArrayBatches, cached_features
+from .fitting import RUN_FILE, _reset_dropout, claim_run_dir, class_weights, fit_cached
+from .card import TRAIN_IMAGES, ModelCard, Preprocessing, TrainedModel, load_trained, opened
+_all_ = ["ModelCard", "Preprocessing", "TrainedModel", "load_trained", "opened"]   # the model a user holds (05d_card)
 
 # %% auto #0
-__all__ = ['RUN_FILE', 'ALWAYS_WRITTEN', 'TRAIN_IMAGES', 'training_settings', 'cap_per_class', 'manifest_fingerprint',
-           'cached_features', 'translate_map', 'ArrayBatches', 'class_weights', 'fit_cached', 'claim_run_dir', 'train',
-           'cluster_role', 'distribution_strategy', 'warmup_cosine', 'epoch_seed', 'fit_epochs', 'shard_rows',
-           'worker_batches', 'AverageAcrossWorkers', 'fit_across_workers', 'follow_chief', 'Preprocessing', 'ModelCard',
-           'save_seen_images', 'save_trained', 'TrainedModel', 'load_trained', 'opened', 'ensure_model', 'series_model',
-           'plot_curves', 'phase_report']
+__all__ = ['training_settings', 'cap_per_class', 'manifest_fingerprint', 'train', 'cluster_role', 'distribution_strategy',
+           'warmup_cosine', 'epoch_seed', 'fit_epochs', 'shard_rows', 'worker_batches', 'AverageAcrossWorkers',
+           'fit_across_workers', 'follow_chief', 'save_seen_images', 'save_trained', 'ensure_model', 'series_model',
+           'plot_curves', 'phase_report', 'ModelCard', 'Preprocessing', 'TrainedModel', 'load_trained', 'opened']
 
 # %% ../nbs/05_training.ipynb #0d0317c7
 def training_settings(profile:str="quick", backbone:str="xception", **overrides) -> dict:
@@ -52,175 +52,6 @@ def manifest_fingerprint(manifest:pd.DataFrame) -> str:
     "SHA-256 of the sorted (content hash or path, label) pairs of a manifest"
     keys = manifest["sha256"] if "sha256" in manifest else manifest["path"]
     return hashlib.sha256("\n".join(sorted(f"{k}|{l}" for k, l in zip(keys, manifest["label"]))).encode()).hexdigest()
-
-# %% ../nbs/05_training.ipynb #75ffbf2a
-def cached_features(front,                   # a frozen Keras model (e.g. `split_model(...)[0]`)
-                    manifest:pd.DataFrame,   # rows with path and label
-                    backbone:str, image_size:int, crop:bool,
-                    cache_file:str|Path,     # .npy file to read or write
-                    batch_size:int=32, verbose:int=0,
-                    mirror:bool=False,       # the images' mirror images (flipped left to right) instead
-                   ) -> np.ndarray:
-    ("`front`'s output for every image of `manifest` (or its mirror image), computed once into `cache_file` (float16, "
-     "memory-mapped)")
-    cache_file = Path(cache_file)
-    weights_digest = [float(np.asarray(w, np.float64).sum()) for w in (front.weights[:1] + front.weights[-1:])]
-    key = dict(output_shape=list(front.output.shape[1:]), weights=weights_digest, image_size=image_size, crop=crop,
-               backbone=backbone, mirror=mirror,
-               paths=hashlib.sha256("\n".join(manifest.path.astype(str)).encode()).hexdigest())
-    key_file = cache_file.with_suffix(".json")
-    if cache_file.is_file() and key_file.is_file() and json.loads(key_file.read_text()) == json.loads(json.dumps(key)):
-        return np.load(cache_file, mmap_mode="r")
-    cache_file.parent.mkdir(parents=True, exist_ok=True)
-    partial = cache_file.with_suffix(".partial.npy")
-    shape = (len(manifest), *front.output.shape[1:])
-    out = np.lib.format.open_memmap(partial, mode="w+", dtype=np.float16,
-                                    shape=shape)   # on disk, filled batch by batch
-    batches = make_dataset(manifest, backbone, image_size, batch_size, crop=crop, cache=False)
-    if verbose:
-        batches = tqdm(batches, total=-(-len(manifest) // batch_size), desc=f"caching {cache_file.stem}", unit="batch")
-    done = 0
-    for images, _ in batches:
-        if mirror: images = keras.ops.flip(images, axis=2)                   # (B, H, W, C): W is axis 2
-        features = np.asarray(front.predict_on_batch(images), np.float16)
-        out[done:done + len(features)] = features
-        done += len(features)
-    out.flush()
-    del out
-    partial.replace(cache_file)
-    key_file.write_text(json.dumps(key))
-    return np.load(cache_file, mmap_mode="r")
-
-# %% ../nbs/05_training.ipynb #e59a7150
-def translate_map(m:np.ndarray,            # a feature map, (H, W, C)
-                  dy:int, dx:int,           # cells to move it down and right (negative: up and left)
-                 ) -> np.ndarray:
-    ("`m` moved `dy` cells down and `dx` right; the cells that move in repeat the edge (background, after the "
-     "brain crop)")
-    h, w = m.shape[:2]
-    p = max(abs(dy), abs(dx))
-    return np.pad(m, ((p, p), (p, p), (0, 0)), mode="edge")[p - dy:p - dy + h, p - dx:p - dx + w]
-
-class ArrayBatches(keras.utils.PyDataset):
-    "Batches sliced from (possibly memory-mapped) arrays as float32, optionally shuffled (seeded) and class-weighted"
-    def __init__(self,
-                 x,                     # an array, or a list of views of the same images (e.g. as is and mirrored)
-                 y=None, batch_size:int=32, shuffle:bool=False, seed:int=42, class_weight:dict=None,
-                 shift:int=0):                # move each (N, H, W, C) map up to this many cells each way, drawn anew every epoch
-        super().__init__()
-        self.views = list(x) if isinstance(x, (list, tuple)) else [x]
-        if len({v.shape for v in self.views}) > 1:
-            raise ValueError(f"views must have one shape; got {[v.shape for v in self.views]}")
-        self.x, self.y, self.batch_size, self.shuffle, self.shift = self.views[0], y, batch_size, shuffle, int(shift)
-        if self.shift < 0 or (self.shift and (self.x.ndim != 4 or 2 * self.shift >= min(self.x.shape[1:3]))):
-            raise ValueError(f"shift={shift} needs (N, H, W, C) feature maps larger than 2*shift cells; got shape "
-                             f"{self.x.shape}")
-        self.seed = seed
-        self.weights = None if class_weight is None or y is None else np.vectorize(class_weight.get)(np.asarray(y)).astype(np.float32)
-        self.set_epoch(0)
-    def set_epoch(self, epoch:int):
-        ("Draw epoch `epoch`'s order, views and shifts from (seed, epoch) alone: a run resumed at any epoch reads what "
-         "it would have")
-        self.epoch, self.rng = epoch, np.random.default_rng([self.seed, epoch])
-        self.order = self.rng.permutation(len(self.x)) if self.shuffle else np.arange(len(self.x))
-        self.view_of = self.rng.integers(len(self.views),
-                                         size=len(self.x)) if len(self.views) > 1 else np.zeros(len(self.x), int)
-        self.moves = self.rng.integers(-self.shift, self.shift + 1, size=(len(self.x), 2)) if self.shift else None
-    def __len__(self): return -(-len(self.x) // self.batch_size)
-    def __getitem__(self, i):
-        # sorted: sequential reads from disk
-        index = np.sort(self.order[i * self.batch_size:(i + 1) * self.batch_size])
-        x = np.empty((len(index), *self.x.shape[1:]), np.float32)
-        for v, view in enumerate(self.views):
-            picked = self.view_of[index] == v
-            if picked.any(): x[picked] = view[index[picked]]
-        if self.shift: x = np.stack([translate_map(m, *self.moves[j]) for m, j in zip(x, index)])
-        if self.y is None: return (x,)
-        y = np.asarray(self.y)[index]
-        return (x, y) if self.weights is None else (x, y, self.weights[index])
-    def on_epoch_end(self): self.set_epoch(self.epoch + 1)
-
-class _EpochOf(keras.callbacks.Callback):
-    ("At each epoch's start, draw its batches and its dropout masks from (seed, epoch): a resumed run trains as an "
-     "uninterrupted one")
-    def __init__(self, batches):
-        super().__init__()
-        self.batches = batches
-    def on_epoch_begin(self, epoch, logs=None):
-        self.batches.set_epoch(epoch)
-        _reset_dropout(self.model, epoch)
-
-# %% ../nbs/05_training.ipynb #f2d205d6
-def class_weights(labels:np.ndarray, n_classes:int=len(CLASSES)) -> dict:
-    "Balanced class weights: n / (n_classes * count) for each class present"
-    counts = np.bincount(labels, minlength=n_classes)
-    return {c: float(len(labels) / (n_classes * counts[c])) for c in range(n_classes) if counts[c]}
-
-def fit_cached(model,
-               x_train,              # an array, views of one array (see `ArrayBatches`), or batches with `set_epoch`
-               y_train, x_val, y_val,
-               out_dir:str|Path,          # where the log, checkpoint and backup of this phase go
-               epochs:int, lr:float, batch_size:int=32, patience:int=5, seed:int=42, verbose:int=2,
-               extra_callbacks:list=(),
-               shift:int=0,               # training maps moved up to this many cells each way (see `ArrayBatches`)
-              ) -> pd.DataFrame:
-    ("Fit `model` on arrays with early stopping, checkpointing, LR reduction, a CSV log and resumability; "
-     "returns the log")
-    out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    log_file, best_file, done_file = out_dir/"log.csv", out_dir/"best.weights.h5", out_dir/"done"
-    if done_file.is_file():                                                 # finished before a restart: keep its result
-        model.load_weights(best_file)
-        return pd.read_csv(log_file)
-    best_so_far = pd.read_csv(log_file).val_loss.min() if log_file.is_file() and log_file.stat().st_size else None
-    keras.utils.set_random_seed(seed)
-    model.compile(optimizer=keras.optimizers.Adam(lr), metrics=["accuracy"],
-                  loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True))
-    callbacks = [keras.callbacks.BackupAndRestore(str(out_dir/"backup")),
-                 keras.callbacks.EarlyStopping(monitor="val_loss", patience=patience, restore_best_weights=True),
-                 keras.callbacks.ModelCheckpoint(str(best_file), monitor="val_loss", save_best_only=True,
-                                                 save_weights_only=True,
-                                                 initial_value_threshold=best_so_far),
-                 keras.callbacks.ReduceLROnPlateau(monitor="val_loss", factor=0.3, patience=max(1, patience // 2),
-                                                   min_lr=lr / 100),
-                 keras.callbacks.CSVLogger(str(log_file), append=True), *extra_callbacks]
-    batches = x_train if isinstance(x_train, keras.utils.PyDataset) else ArrayBatches(
-        x_train, y_train, batch_size, shuffle=True, seed=seed, class_weight=class_weights(np.asarray(y_train)),
-        shift=shift)
-    # the epoch Keras's BackupAndRestore resumes at:
-    resume = out_dir/"backup"/"training_metadata.json"
-    # set before its first batch is fetched
-    batches.set_epoch(json.loads(resume.read_text())["epoch"] if resume.is_file() else 0)
-    model.fit(batches, validation_data=ArrayBatches(x_val, y_val, batch_size), epochs=epochs,
-              callbacks=[_EpochOf(batches), *callbacks],
-              verbose=verbose,
-              shuffle=False)       # the batches shuffle themselves, from (seed, epoch): Keras's own order would not resume
-    if best_file.is_file(): model.load_weights(best_file)                   # the best epoch of the whole run
-    done_file.touch()
-    return pd.read_csv(log_file)
-
-# %% ../nbs/05_training.ipynb #064d24b5
-RUN_FILE = "run.json"   # in a model directory: the identity of the run that owns it
-
-def claim_run_dir(out_dir:str|Path, # the model directory
-                  identity:dict,    # what makes the run itself: backbone, weights, settings, seed, data fingerprints
-                  overwrite:bool=False, # delete another run's files instead of refusing
-                 ) -> Path:
-    "Make `out_dir` this run's: resume a run of the same identity, refuse any other (or, with `overwrite`, delete it)"
-    out_dir, identity = Path(out_dir), json.loads(json.dumps(identity))
-    run_file = out_dir/RUN_FILE
-    previous = json.loads(run_file.read_text()) if run_file.is_file() else None
-    if previous == identity: return out_dir
-    held = sorted(out_dir.iterdir()) if out_dir.is_dir() else []
-    if held and not overwrite:
-        what = (f"{sorted(k for k in identity if previous.get(k) != identity[k])} differ" if previous
-                else f"it holds {[p.name for p in held][:5]} but no {RUN_FILE}")
-        raise ValueError(f"{out_dir} holds another training run ({what}); its checkpoints would be taken for this "
-                         f"run's. Use another folder, or overwrite=True (--overwrite) to delete it and start afresh")
-    for path in held: shutil.rmtree(path) if path.is_dir() else path.unlink()
-    out_dir.mkdir(parents=True, exist_ok=True)
-    run_file.write_text(json.dumps(identity, indent=1))
-    return out_dir
 
 # %% ../nbs/05_training.ipynb #cfc9965a
 def _head_model(model):
@@ -345,11 +176,6 @@ def warmup_cosine(peak_lr:float, steps_per_epoch:int, epochs:int, warmup_epochs:
 def epoch_seed(seed:int, epoch:int, worker:int=0) -> int:
     "The seed of epoch `epoch`'s random draws (on worker `worker` of several), from (seed, epoch, worker) alone"
     return int(np.random.default_rng([seed, epoch, *([worker] if worker else [])]).integers(2**31 - 1))
-
-def _reset_dropout(model, epoch:int):
-    "Set every seed generator of `model` (its dropout) to the state epoch `epoch` starts from, whatever ran before"
-    for state in [v for v in model.variables if v.name == "seed_generator_state"]:
-        state.assign(np.array([int(state.numpy()[0]), epoch << 20], dtype=state.dtype))
 
 def fit_epochs(model, batches_for,        # batches_for(epoch) -> that epoch's training batches
                val_data, out_dir:str|Path, epochs:int, patience:int, seed:int=42, verbose:int=2, callbacks:list=(),
@@ -498,78 +324,6 @@ def _train_end_to_end(backbone, weights, train_rows, val_rows, out_dir, settings
                    **({"workers": workers} if workers > 1 else {}))
     return final, log, runtime
 
-# %% ../nbs/05_training.ipynb #20a82415
-@dataclass
-class Preprocessing:
-    "How an image becomes the model's input: cropped to the head or not, then the backbone's `preprocess`"
-    backbone:str=None   # whose `preprocess` the RGB uint8 image gets (`pipeline.preprocess`)
-    crop:bool=True      # cropped to the head first (`pipeline.crop_to_brain`)
-    input:str="RGB uint8 -> preprocess(backbone)"
-
-# written to model.json even when None: what a reader needs to use any model
-ALWAYS_WRITTEN = ("classes", "image_size", "backbone", "weights", "preprocessing", "cam_layer", "outputs", "seed")
-
-@dataclass
-class ModelCard:
-    "What a model says about itself, typed: model.json's content, from `train` or `load_classifier`"
-    classes:list=field(default_factory=lambda: list(CLASSES))
-    image_size:int=None
-    backbone:str=None                       # None: a model trained elsewhere (`load_classifier`)
-    weights:str=None                        # its initial weights: 'imagenet', 'none' or a file's name
-    preprocessing:Preprocessing=None
-    cam_layer:str=None                      # the layer Grad-CAM explains unless told otherwise
-    outputs:str="logits"
-    seed:int=42
-    settings:dict=None                      # `training_settings(...)`, as trained
-    train_manifest_fingerprint:str=None     # None: not trained here, so it holds out no val or test of ours
-    n_train:int=None
-    n_val:int=None
-    val_metrics:dict=None                   # accuracy and macro_f1 on the val subset
-    epochs:dict=None                        # epochs run, per training phase
-    timings:dict=None                       # seconds, per step
-    runtime:dict=None                       # distribution strategy, replicas, precision
-    versions:dict=None                      # Keras and TensorFlow
-    source:str=None                         # a user's model: the file it was read from
-    training_images:list=None               # a user's model: the images it trained on, when named
-    your_model:dict=None                    # a user's model: output, class order, channels, notes
-    guided:dict=None                        # a guided model: guides, weight, epochs, masks used
-    extra:dict=field(default_factory=dict)  # keys of another version's model.json, kept as read
-
-    def __post_init__(self):
-        if isinstance(self.preprocessing, dict): self.preprocessing = Preprocessing(**self.preprocessing)
-
-    @property
-    def trained_here(self) -> bool:
-        "Trained by `train` here: its val and test subsets are held out"
-        return self.train_manifest_fingerprint is not None
-
-    def to_dict(self) -> dict:
-        "model.json's content: the fields set, and any kept from another version"
-        out = {k: v for k, v in asdict(self).items() if k != "extra" and (v is not None or k in ALWAYS_WRITTEN)}
-        return out | self.extra
-
-    @classmethod
-    def from_dict(cls, d:dict, source="a model card") -> ModelCard:
-        "The card a dict (model.json's content) describes; `source` names it in errors"
-        if not isinstance(d, dict) or not {"image_size", "preprocessing"} <= set(d):
-            raise ValueError(f"{source}: not a model card (no image_size or preprocessing)")
-        unknown = set(d["preprocessing"]) - {f.name for f in fields(Preprocessing)}
-        if unknown: raise ValueError(f"{source}: preprocessing has keys this version cannot apply: {sorted(unknown)}")
-        known = {f.name for f in fields(cls)} - {"extra"}
-        return cls(**{k: v for k, v in d.items() if k in known}, extra={k: v for k, v in d.items() if k not in known})
-
-    @classmethod
-    def read(cls, folder:str|Path) -> ModelCard:
-        "The card in `folder`/model.json"
-        path = Path(folder)/"model.json"
-        try: return cls.from_dict(json.loads(path.read_text()), path)
-        except json.JSONDecodeError as err: raise ValueError(f"{path}: not JSON ({err})") from None
-
-    def save(self, folder:str|Path) -> Path:
-        "Write model.json into `folder`"
-        (Path(folder)/"model.json").write_text(json.dumps(self.to_dict(), indent=1))
-        return Path(folder)/"model.json"
-
 # %% ../nbs/05_training.ipynb #a0c2ad60
 def save_seen_images(data:pd.DataFrame, out_dir:str|Path) -> Path|None:
     ("Write the train and val images' hashes, each with its role, to out_dir/train_images.csv; warn, naming it, when "
@@ -585,9 +339,6 @@ def save_seen_images(data:pd.DataFrame, out_dir:str|Path) -> Path|None:
     return Path(out_dir)/TRAIN_IMAGES
 
 # %% ../nbs/05_training.ipynb #7b1090de
-# in a model directory: file, class, role (train or val), sha256 and pHash of the images it saw
-TRAIN_IMAGES = "train_images.csv"
-
 def save_trained(model, out_dir:str|Path, data:pd.DataFrame, backbone:str, settings:dict, seed:int,
                  logs:dict, timings:dict, weights_spec:str=None,
                  runtime:dict=None,              # how it was trained: distribution strategy, replicas, precision
@@ -620,36 +371,6 @@ def save_trained(model, out_dir:str|Path, data:pd.DataFrame, backbone:str, setti
 def _weights_spec(weights) -> str:
     "How a model's initial weights are named in its card: 'imagenet', 'none', or the file's name"
     return "none" if weights is None else "imagenet" if str(weights) == "imagenet" else Path(weights).name
-
-class TrainedModel(tuple):
-    "A classifier opened once: its Keras model, its card, and the folder it was read from (None: held in memory)"
-    def __new__(cls, model, card:ModelCard, folder:str|Path=None):
-        opened = super().__new__(cls, (model, card))               # unpacks as (model, card)
-        opened.folder = None if folder is None else Path(folder)
-        return opened
-    model = property(lambda self: self[0], doc="the Keras model, outputting logits")
-    card = property(lambda self: self[1], doc="what the model says about itself (a `ModelCard`)")
-    def __repr__(self):
-        return (f"TrainedModel({self.card.backbone!r}, {self.card.image_size}px, from "
-                f"{self.folder or 'memory'})")
-
-def load_trained(model_dir:str|Path) -> TrainedModel:
-    "The model in a directory written by `train`, opened once: Keras model (safe mode on), card and folder"
-    model_dir = Path(model_dir)
-    for name in ("model.keras", "model.json"):
-        if not (model_dir/name).is_file():
-            raise FileNotFoundError(f"{model_dir/name}: missing; is {model_dir} a trained-model directory?")
-    try: model = keras.models.load_model(model_dir/"model.keras", safe_mode=True)
-    except Exception as err:
-        raise ValueError(f"{model_dir/'model.keras'}: not a readable Keras model "
-                         f"({type(err).__name__}: {err})") from None
-    return TrainedModel(model, ModelCard.read(model_dir), model_dir)
-
-def opened(model) -> TrainedModel:
-    "`model` itself when it is a `TrainedModel`; anything else is refused with the way to open it"
-    if isinstance(model, TrainedModel): return model
-    raise TypeError(f"{str(model)[:80]!r}: open the model once first: load_trained(FOLDER) for a model trained here, "
-                    f"load_classifier(FILE) for your own (10_your_model)")
 
 # %% ../nbs/05_training.ipynb #d65d9c24
 def _locked(path:Path):

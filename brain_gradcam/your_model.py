@@ -16,7 +16,7 @@ from .model import BACKBONES, flat_info, flat_logit_model
 from .pipeline import SCALINGS
 from .gradcam import resolve_layer
 from .cleaning import SUFFIX_FORMATS, fingerprints
-from .training import ModelCard, Preprocessing, TrainedModel, load_trained
+from .card import ModelCard, Preprocessing, TrainedModel, load_trained
 
 # %% auto #0
 __all__ = ['H5_SIGNATURE', 'read_model_file', 'class_order', 'guess_preprocessing', 'load_classifier', 'paper_table',
