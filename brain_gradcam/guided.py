@@ -393,17 +393,19 @@ def pick_guided(table:pd.DataFrame, fill:str, default:str="default") -> str:
                      table.loc[m, "gradcam: pointing_game"])
     return max(candidates, key=key)
 
+def _with_ci(value, ci, show) -> str:
+    "One table cell: the value as `show` writes it, and its 95% CI when it has one"
+    text = show(value) if isinstance(value, (int, float)) else str(value)
+    return text + (f" [{show(ci[0])}, {show(ci[1])}]" if isinstance(ci, (list, tuple)) else "")
+
 def formatted(table:pd.DataFrame, columns:list=None) -> pd.DataFrame:
     "The table's values as text: shares in %, each with its 95% CI where it has one"
     out = pd.DataFrame(index=table.index)
     for column in columns or [c for c in table.columns if not c.endswith("_ci95")]:
-        ci = table.get(f"{column}_ci95")
+        cis = table.get(f"{column}_ci95", pd.Series([None] * len(table), index=table.index))
         share = column not in ("n_test", "n_masked") and "energy" not in column
         show = (lambda v: f"{v:.1%}") if share else (lambda v: f"{v:.3f}" if isinstance(v, float) else str(v))
-        out[column] = [(show(v) if isinstance(v,
-                                              (int,
-                                               float)) else str(v)) + (f" [{show(c[0])}, {show(c[1])}]" if ci is not None and isinstance(c, (list, tuple)) else "")
-                       for v, c in zip(table[column], ci if ci is not None else [None] * len(table))]
+        out[column] = [_with_ci(v, c, show) for v, c in zip(table[column], cis)]
     return out
 
 # %% ../nbs/09b_guided_training.ipynb #40191b73
