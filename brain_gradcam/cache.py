@@ -6,7 +6,7 @@ Docs: https://brain-gradcam.github.io/brain_gradcam/cache.html.md"""
 
 # %% ../nbs/05b_cache.ipynb #04f2bc55
 from __future__ import annotations
-import hashlib, json
+import hashlib, json, os
 from pathlib import Path
 
 import keras
@@ -38,7 +38,7 @@ def cached_features(front,                   # a frozen Keras model (e.g. `split
     if cache_file.is_file() and key_file.is_file() and json.loads(key_file.read_text()) == json.loads(json.dumps(key)):
         return np.load(cache_file, mmap_mode="r")
     cache_file.parent.mkdir(parents=True, exist_ok=True)
-    partial = cache_file.with_suffix(".partial.npy")
+    partial = cache_file.with_suffix(f".{os.getpid()}.partial.npy")   # ours alone: kernels may share a cache
     shape = (len(manifest), *front.output.shape[1:])
     out = np.lib.format.open_memmap(partial, mode="w+", dtype=np.float16,
                                     shape=shape)   # on disk, filled batch by batch
@@ -54,7 +54,9 @@ def cached_features(front,                   # a frozen Keras model (e.g. `split
     out.flush()
     del out
     partial.replace(cache_file)
-    key_file.write_text(json.dumps(key))
+    key_partial = key_file.with_suffix(f".{os.getpid()}.partial.json")
+    key_partial.write_text(json.dumps(key))
+    key_partial.replace(key_file)                                        # no reader sees half a key
     return np.load(cache_file, mmap_mode="r")
 
 # %% ../nbs/05b_cache.ipynb #e59a7150

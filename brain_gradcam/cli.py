@@ -110,16 +110,17 @@ def run(profile:str="auto",
         out:str=None,                 # output folder (default: runs/<timestamp>)
         parameter:list=(),            # a notebook parameter (repeatable)
         only:list=None,               # run only these notebooks (e.g. 00_data 01_eda)
-        nbs:str=None):                # the notebooks folder (default: the repository's nbs/)
+        nbs:str=None,                 # the notebooks folder (default: the repository's nbs/)
+        jobs:int=1):                  # notebooks run at once (2 suits a 2-core machine)
     "Run the series; 0 when every notebook ran"
     from brain_gradcam.runner import parse_parameter, run_series, SeriesFailed
     try:
         parameters = dict(parse_parameter(p) for p in parameter)
-        summary = run_series(nbs, out, profile=profile, data=data, parameters=parameters, only=only)
+        summary = run_series(nbs, out, profile=profile, data=data, parameters=parameters, only=only, jobs=jobs)
     except SeriesFailed as err:
         print(f"\nFAILED: {err}", file=sys.stderr)
         return 1
-    print(f"\nall {len(summary['notebooks'])} notebooks ran in {summary['seconds']} s; summary: "
+    print(f"\nall {len(summary['notebooks'])} notebooks ran in {summary['wall_seconds']} s, {jobs} at a time; summary: "
           f"{summary['out_dir']}/summary.json")
     return 0
 
@@ -196,7 +197,7 @@ def train(out:str,                  # model directory to write
           guided:str=None,
           base:str=None,            # with --guided: the default model, trained there if missing (default: OUT-default)
           masks:str=None,           # with --guided: the masks folder (default: the dataset's masks/), or 'brisc'
-          guided_epochs:int=3,      # with --guided: fine-tuning epochs
+          guided_epochs:int=2,      # with --guided: fine-tuning epochs
           guided_weight:float=1.0,  # with --guided: the penalty's weight against the cross-entropy
           workers:int=1,
           local:bool=False):        # with --workers N: start the N workers on this machine and wait for them

@@ -6,7 +6,7 @@ Docs: https://brain-gradcam.github.io/brain_gradcam/data.html.md"""
 
 # %% ../nbs/00_data.ipynb #c3deaac6
 from __future__ import annotations
-import io, json, os, platform, sys, warnings
+import contextlib, io, json, os, platform, sys, warnings
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,7 +21,7 @@ __all__ = ['CLASSES', 'CLASS_ALIASES', 'MAX_PIXELS', 'MASK_THRESHOLD', 'MASK_END
            'MANIFEST_COLUMNS', 'PLANES_FILE', 'PROFILES', 'REAL_RELEASES', 'canonical_class', 'ImageDecodeError',
            'read_image_bytes', 'open_image', 'decode_image', 'write_image', 'mask_reading', 'MaskError', 'read_mask',
            'split_folders', 'find_dataset_root', 'probe_image', 'DatasetScan', 'mask_planes', 'scan_dataset',
-           'check_masks', 'split_holdout', 'cache_dir', 'resolve_weights', 'json_safe', 'to_json', 'work_dir',
+           'check_masks', 'split_holdout', 'cache_dir', 'locked', 'resolve_weights', 'json_safe', 'to_json', 'work_dir',
            'output_folder', 'gpus', 'resolve_profile', 'in_colab', 'runtime_report', 'show_mri', 'save_jpeg',
            'show_jpeg', 'real_release']
 
@@ -336,6 +336,18 @@ def split_holdout(manifest:pd.DataFrame, # a manifest with `split` and `class` c
 def cache_dir() -> Path:
     "Where generated data lives: $BRAIN_GRADCAM_CACHE, else ~/.cache/brain_gradcam"
     return Path(os.environ.get("BRAIN_GRADCAM_CACHE") or Path.home()/".cache"/"brain_gradcam").expanduser()
+
+# %% ../nbs/00_data.ipynb #f536dde2
+@contextlib.contextmanager
+def locked(path:str|Path):
+    "Hold an exclusive lock on the file `path` (created if needed) for the `with` block (POSIX; elsewhere no lock)"
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "w") as handle:
+        try: import fcntl
+        except ImportError: fcntl = None
+        if fcntl: fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
 
 # %% ../nbs/00_data.ipynb #82b0169f
 def resolve_weights(weights:str|Path=None, # a weights file, "imagenet", or None for $BRAIN_GRADCAM_WEIGHTS else "imagenet"

@@ -34,7 +34,8 @@ from .overlays import show_overlay
 # %% auto #0
 __all__ = ['TARGETS', 'mask_cells', 'counterfactual_features', 'training_table', 'top_logits', 'GuidedBatches', 'GuidedTop',
            'guided_blocks', 'guided_fine_tune', 'held_out_features', 'removal_frame', 'flip_rates', 'map_scores',
-           'compare_models', 'targets_table', 'targets_met', 'verdict', 'pick_guided', 'formatted', 'plot_side_by_side']
+           'compare_models', 'targets_table', 'targets_met', 'verdict', 'pick_guided', 'formatted', 'score_subset',
+           'plot_side_by_side']
 
 # %% ../nbs/09b_guided_training.ipynb #df404eba
 def mask_cells(mask:np.ndarray, cells:int) -> np.ndarray:
@@ -209,7 +210,7 @@ def _mask_grids(extra:dict|None, grid:tuple, key:str) -> np.ndarray:
 def guided_fine_tune(base_dir:str|Path,      # the default model, written by `train`
                      split:pd.DataFrame,     # the split it was trained on, with mask_path (`training_split(..., masks=...)`)
                      out_dir:str|Path,       # where the guided model goes
-                     guides:str="counterfactual", weight:float=1.0, epochs:int=3, lr:float=None,
+                     guides:str="counterfactual", weight:float=1.0, epochs:int=2, lr:float=None,
                      fill:str="surround",    # how training counterfactuals are filled (a name in 09's `FILLS`)
                      seed:int=42,
                      verbose:int=1,          # 1: a progress bar per epoch; 2: a line per epoch; 0: silent
@@ -407,6 +408,25 @@ def formatted(table:pd.DataFrame, columns:list=None) -> pd.DataFrame:
         show = (lambda v: f"{v:.1%}") if share else (lambda v: f"{v:.3f}" if isinstance(v, float) else str(v))
         out[column] = [_with_ci(v, c, show) for v, c in zip(table[column], cis)]
     return out
+
+# %% ../nbs/09b_guided_training.ipynb #4474781f
+def score_subset(front, tops:dict, card:ModelCard, split:pd.DataFrame,
+                 subset:str,                # "val" to choose, "test" to report
+                 prior:dict, fills:list,
+                 cache_dir:str|Path,        # where the subset's frozen features are cached
+                 max_per_class:int=None,    # masked images per class scored (None: all)
+                 seed:int=42, n_bootstrap:int=1000) -> tuple:
+    "(table, maps, held): `compare_models` on the rows of `subset` alone; no other row is read"
+    rows = split[split.subset == subset].reset_index(drop=True)
+    x = cached_features(front, rows, card.backbone, card.image_size, card.settings["crop"],
+                        Path(cache_dir)/f"scored-{subset}.npy", card.settings["batch_size"])
+    masked = rows[rows.mask_path.notna()].sample(frac=1, random_state=seed)
+    if max_per_class: masked = masked.groupby("class").head(max_per_class)
+    held = held_out_features(front, card, masked.sort_values(["label", "path"]), fills, seed)
+    table, maps = compare_models(tops, held, x, rows.label.to_numpy(), prior, card.cam_layer, card.image_size,
+                                 seed=seed, n_bootstrap=n_bootstrap)
+    table.insert(0, "scored on", f"{subset} ({len(rows)} images, {len(held['masks'])} masked)")
+    return table, maps, held
 
 # %% ../nbs/09b_guided_training.ipynb #40191b73
 def plot_side_by_side(images:np.ndarray, masks:list, maps:dict, titles:list):

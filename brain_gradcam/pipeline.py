@@ -14,7 +14,7 @@ import cv2
 import numpy as np
 import pandas as pd
 
-from .data import cache_dir, decode_image, find_dataset_root, read_mask, show_mri, split_holdout
+from .data import cache_dir, decode_image, find_dataset_root, locked, read_mask, show_mri, split_holdout
 from .cleaning import audit_dataset, clean_manifest, leak_free, unusable
 from .model import BACKBONES, backbone_info
 
@@ -171,16 +171,17 @@ def training_split(root:str|Path,        # a dataset folder (see `resolve_data`)
     masks = Path(masks) if masks else root/"masks"
     training = [p for p in root.iterdir() if p.is_dir() and p.name.lower() == "training"]
     cached = cache_dir()/"audits"/f"{root.name}-{_listing_key(training + [p for p in [masks] if p.is_dir()], threshold)}.csv"
-    if use_cache and cached.is_file():
-        clean = pd.read_csv(cached, keep_default_na=False, na_values={"mask_path": [""], "plane": [""]},
-                            dtype={"mask_problem": str})
-    else:
-        clean, _ = clean_manifest(audit_dataset(root, threshold=threshold, masks=masks, splits=("Training",)))
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        # write, then rename: readers never see half a file
-        partial = cached.with_suffix(f".{os.getpid()}.partial")
-        clean.to_csv(partial, index=False)
-        partial.replace(cached)
+    with locked(cached.with_suffix(".lock")):         # kernels side by side: one audits, the others wait and read
+        if use_cache and cached.is_file():
+            clean = pd.read_csv(cached, keep_default_na=False, na_values={"mask_path": [""], "plane": [""]},
+                                dtype={"mask_problem": str})
+        else:
+            clean, _ = clean_manifest(audit_dataset(root, threshold=threshold, masks=masks, splits=("Training",)))
+            cached.parent.mkdir(parents=True, exist_ok=True)
+            # write, then rename: readers never see half a file
+            partial = cached.with_suffix(f".{os.getpid()}.partial")
+            clean.to_csv(partial, index=False)
+            partial.replace(cached)
     clean["mask_path"] = clean.mask_path.where(clean.mask_path.notna(), None)
     left_out = clean[[unusable(r) for r in clean.itertuples()]]
     if len(left_out):

@@ -7,6 +7,7 @@ Docs: https://brain-gradcam.github.io/brain_gradcam/runner.html.md"""
 # %% ../nbs/90_runner.ipynb #5afd3eb4
 from __future__ import annotations
 import ast, json, re, time, os, tempfile
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from datetime import datetime
 from pathlib import Path
 
@@ -84,27 +85,72 @@ def _failure(name, err) -> str:
         return f"{head}: {err.ename}: {err.evalue}\n{tb}"
     return f"{head}: {type(err).__name__}: {err}"
 
+# %% ../nbs/90_runner.ipynb #6c25107f
+def _execute(notebook:Path, staging:Path, out_dir:Path, parameters:dict, progress:bool) -> tuple:
+    "(status, seconds, error): `notebook` executed by papermill in `out_dir`, its install cell skipped"
+    import papermill as pm
+    start = time.perf_counter()
+    try:
+        pm.execute_notebook(prepare_notebook(notebook, staging/notebook.name), out_dir/notebook.name,
+                            parameters=parameters, progress_bar=progress, kernel_name="python3",
+                            resources={"metadata": {"path": str(out_dir)}})   # the kernel's folder, not ours (threads)
+        return "ok", round(time.perf_counter() - start, 1), None
+    except Exception as err: return "failed", round(time.perf_counter() - start, 1), _failure(notebook.name, err)
+
+# %% ../nbs/90_runner.ipynb #5b06879f
+class _Here:
+    "An executor that runs each call at once, in this process"
+    def __enter__(self): return self
+    def __exit__(self, *exc): return False
+    def submit(self, fn, *args) -> Future:
+        future = Future()
+        future.set_result(fn(*args))
+        return future
+
+def _pool(jobs:int):
+    "Run here for one job; else `jobs` threads, each driving its kernel, which share a GPU by growing into it"
+    if jobs == 1: return _Here()
+    os.environ.setdefault("TF_FORCE_GPU_ALLOW_GROWTH", "true")
+    return ThreadPoolExecutor(jobs)
+
+def _results(calls:list, jobs:int=1, started=None):
+    "(index, result) of each call as it ends: at most `jobs` at once, started in order, none after a failure"
+    with _pool(jobs) as pool:
+        queue, running, failed = list(enumerate(calls)), {}, False
+        while queue and not failed or running:
+            while queue and not failed and len(running) < jobs:
+                i, call = queue.pop(0)
+                if started: started(i)
+                running[pool.submit(_execute, *call)] = i
+            done, _ = wait(running, return_when=FIRST_COMPLETED)
+            for future in done:
+                failed |= future.result()[0] == "failed"
+                yield running.pop(future), future.result()
+
 # %% ../nbs/90_runner.ipynb #79d321d7
+def _chosen(notebooks:list, only:list=None) -> list:
+    "The notebooks named in `only` (names or stems), in series order; all of them without `only`"
+    if not only: return notebooks
+    wanted = {Path(n).stem for n in only}
+    unknown = wanted - {p.stem for p in notebooks}
+    if unknown: raise ValueError(f"not in the series: {sorted(unknown)}; the series is {[p.stem for p in notebooks]}")
+    return [p for p in notebooks if p.stem in wanted]
+
 def run_series(nbs_dir:str|Path=None,     # the series' folder (default: `find_notebooks_dir`)
                out_dir:str|Path=None,     # where executed notebooks and summary.json go (default: runs/<timestamp>)
                profile:str="auto",        # auto | quick | full | gpu, passed to every notebook (auto: resolved once, here)
                data:str=None,             # a folder, "kaggle" or "phantom"; None: $BRAIN_GRADCAM_DATA, else the phantom
                parameters:dict=None,      # more parameters, each passed to the notebooks that declare it
                only:list=None,            # run just these notebooks (names or stems), still in series order
-               progress:bool=True,        # papermill's per-cell progress bar
+               progress:bool=True,        # papermill's per-cell progress bar (one job only)
+               jobs:int=1,                # notebooks run at once, each in its own kernel (2 suits a 2-core machine)
               ) -> dict:                  # the summary also written to out_dir/summary.json
     ("Execute the series with papermill in order, each notebook alone in `out_dir` as Colab holds it; stop at the "
      "first failure")
-    import papermill as pm
+    if jobs < 1: raise ValueError(f"jobs={jobs}: run at least one notebook at a time")
     profile = resolve_profile(profile)
     nbs_dir = find_notebooks_dir(nbs_dir)
-    notebooks = series_notebooks(nbs_dir)
-    if only:
-        wanted = {Path(n).stem for n in only}
-        unknown = wanted - {p.stem for p in notebooks}
-        if unknown:
-            raise ValueError(f"not in the series: {sorted(unknown)}; the series is {[p.stem for p in notebooks]}")
-        notebooks = [p for p in notebooks if p.stem in wanted]
+    notebooks = _chosen(series_notebooks(nbs_dir), only)
     out_dir = Path(out_dir or Path("runs")/datetime.now().strftime("%Y%m%d-%H%M%S")).resolve()
     (out_dir/"figures").mkdir(parents=True, exist_ok=True)
     declared = {p.name: declared_parameters(p) for p in notebooks}
@@ -115,30 +161,36 @@ def run_series(nbs_dir:str|Path=None,     # the series' folder (default: `find_n
         raise ValueError(f"no notebook declares {sorted(unused)}; declared parameters: "
                          f"{sorted(set().union(*declared.values()))}")
     if any("data" in names for names in declared.values()): given["data"] = str(resolve_data(data))
+    entries = [dict(notebook=p.name, parameters={k: v for k, v in given.items() if k in declared[p.name]},
+                    status="waiting") for p in notebooks]
     summary = dict(started=datetime.now().isoformat(timespec="seconds"), nbs_dir=str(nbs_dir), out_dir=str(out_dir),
-                   profile=profile, parameters=given, status="running", notebooks=[])
+                   profile=profile, parameters=given, jobs=jobs, status="running", notebooks=entries)
     _save(summary, out_dir)
-    with tempfile.TemporaryDirectory() as staging:
-        for i, notebook in enumerate(notebooks, 1):
-            passed = {k: v for k, v in given.items() if k in declared[notebook.name]}
-            print(f"[{i}/{len(notebooks)}] {notebook.name} {passed}", flush=True)
-            entry = dict(notebook=notebook.name, parameters=passed, status="running")
-            summary["notebooks"].append(entry)
-            start = time.perf_counter()
-            try:
-                pm.execute_notebook(prepare_notebook(notebook, Path(staging)/notebook.name), out_dir/notebook.name,
-                                    parameters=passed, cwd=str(out_dir), progress_bar=progress, kernel_name="python3")
-                entry.update(status="ok")
-            except Exception as err:
-                entry.update(status="failed", error=_failure(notebook.name, err))
-                summary["status"] = "failed"
-            finally:
-                entry["seconds"] = round(time.perf_counter() - start, 1)
-                _save(summary, out_dir)
-            if entry["status"] == "failed":
-                raise SeriesFailed(f"{entry['error']}\n(executed notebook: {out_dir/notebook.name}; summary: "
-                                   f"{out_dir/'summary.json'})")
-            print(f"    ok in {entry['seconds']} s", flush=True)
-    summary.update(status="ok", seconds=round(sum(e["seconds"] for e in summary["notebooks"]), 1))
+    start = time.perf_counter()
+    _execute_all(notebooks, entries, summary, out_dir, progress and jobs == 1, jobs)
+    summary.update(status="ok", seconds=round(sum(e["seconds"] for e in entries), 1),
+                   wall_seconds=round(time.perf_counter() - start, 1))
     _save(summary, out_dir)
     return summary
+
+# %% ../nbs/90_runner.ipynb #9beebb2a
+def _execute_all(notebooks:list, entries:list, summary:dict, out_dir:Path, progress:bool, jobs:int):
+    "Run `notebooks`, recording each in its entry and in `summary.json`; raise `SeriesFailed` for the first failure"
+    def started(i):
+        entries[i]["status"] = "running"
+        _save(summary, out_dir)
+        print(f"[{i + 1}/{len(notebooks)}] {notebooks[i].name} {entries[i]['parameters']}", flush=True)
+    failures = []
+    with tempfile.TemporaryDirectory() as staging:
+        calls = [(p, Path(staging), out_dir, e["parameters"], progress) for p, e in zip(notebooks, entries)]
+        for i, (status, seconds, error) in _results(calls, jobs, started):
+            entries[i].update(status=status, seconds=seconds, **({"error": error} if error else {}))
+            if error: failures.append(i)
+            else: print(f"    {notebooks[i].name + ' ' if jobs > 1 else ''}ok in {seconds} s", flush=True)
+            _save(summary, out_dir)
+    if failures:
+        first = min(failures)
+        summary.update(status="failed", notebooks=[e for e in entries if e["status"] != "waiting"])
+        _save(summary, out_dir)
+        raise SeriesFailed(f"{entries[first]['error']}\n(executed notebook: {out_dir/notebooks[first].name}; "
+                           f"summary: {out_dir/'summary.json'})")

@@ -13,7 +13,7 @@ import keras
 import numpy as np
 import pandas as pd
 
-from .data import PROFILES
+from .data import PROFILES, locked
 from .sources import masks_label, resolve_data, resolve_masks
 from .pipeline import batches_of, image_dataset, make_dataset, training_split
 from .model import backbone_info, backbone_weights, build_model, cam_layer_of, cut_tensor, split_model
@@ -373,19 +373,6 @@ def _weights_spec(weights) -> str:
     return "none" if weights is None else "imagenet" if str(weights) == "imagenet" else Path(weights).name
 
 # %% ../nbs/05_training.ipynb #d65d9c24
-def _locked(path:Path):
-    "A context manager holding an exclusive lock on `path` (POSIX; elsewhere no lock)"
-    @contextlib.contextmanager
-    def lock():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with open(path, "w") as handle:
-            try:
-                import fcntl
-                fcntl.flock(handle, fcntl.LOCK_EX)
-            except ImportError: pass
-            yield
-    return lock()
-
 def ensure_model(split:pd.DataFrame, model_dir:str|Path, backbone:str="xception", weights="imagenet",
                  profile:str="quick",
                  seed:int=42, verbose:int=0, **overrides) -> tuple:
@@ -396,7 +383,7 @@ def ensure_model(split:pd.DataFrame, model_dir:str|Path, backbone:str="xception"
     data = cap_per_class(split, settings["max_train_per_class"], settings["max_val_per_class"], seed)
     wanted = dict(backbone=backbone, weights=_weights_spec(weights), settings=settings, seed=seed,
                   train_manifest_fingerprint=manifest_fingerprint(data[data.subset == "train"]))
-    with _locked(model_dir.parent/f".{model_dir.name}.lock"):
+    with locked(model_dir.parent/f".{model_dir.name}.lock"):
         if (model_dir/"model.json").is_file():
             card = ModelCard.read(model_dir).to_dict()
             differs = {k: (card.get(k),
