@@ -25,7 +25,7 @@ def main():
     for subset in ("val", "test"):
         rows = evaluation_set(root, card, subset)
         plain, mirrored = [], []
-        for x, _ in make_dataset(rows, card["backbone"], card["image_size"], 32, crop=card["preprocessing"]["crop"], cache=False):
+        for x, _ in make_dataset(rows, card.preprocessing.backbone, card.image_size, 32, crop=card.preprocessing.crop, cache=False):
             plain.append(softmax(model.predict_on_batch(x))); mirrored.append(softmax(model.predict_on_batch(tf.reverse(x, [2]))))
         plain, mirrored, labels = np.concatenate(plain), np.concatenate(mirrored), rows.label.to_numpy()
         accuracy = lambda p: float((p.argmax(1) == labels).mean())

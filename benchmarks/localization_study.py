@@ -30,11 +30,11 @@ def main():
     model, card = load_trained(args.model)
     root = resolve_data(args.data)
     rows = masked_rows(root, card, args.subset, args.max_per_class, args.seed)
-    split = training_split(root, seed=card["seed"])
-    prior = location_prior(split[(split.subset == "train") & split.mask_path.notna()].groupby("class").head(200), card["image_size"])
+    split = training_split(root, seed=card.seed)
+    prior = location_prior(split[(split.subset == "train") & split.mask_path.notna()].groupby("class").head(200), card.image_size)
     layers = args.layers.split(",")
-    print(f"{len(rows)} masked {args.subset} images ({rows['class'].value_counts().to_dict()}), {card['image_size']}px, "
-          f"pointing tolerance {tolerance_for(card['image_size'])} px", flush=True)
+    print(f"{len(rows)} masked {args.subset} images ({rows['class'].value_counts().to_dict()}), {card.image_size}px, "
+          f"pointing tolerance {tolerance_for(card.image_size)} px", flush=True)
     frames = []
     for start, (part, batch) in zip(range(0, len(rows), 16), file_batches(card, rows, 16)):
         maps = {}
@@ -46,7 +46,7 @@ def main():
         maps["gradcam, mean of the layers above"] = combined("gradcam")
         maps["layercam, mean of the layers above"] = combined("layercam")
         cells = model.get_layer(layers[0]).output.shape[1]
-        maps["baseline: random"] = random_maps(len(part), card["image_size"], cells, args.seed + start)
+        maps["baseline: random"] = random_maps(len(part), card.image_size, cells, args.seed + start)
         maps["baseline: prior (true class)"] = np.stack([prior[c] for c in part["class"]])
         for name, heatmaps in maps.items():
             frames.append(score_maps(heatmaps, batch["masks"]).assign(variant=name, path=part.path.to_numpy(), **{"class": part["class"].to_numpy()}))

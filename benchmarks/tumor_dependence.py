@@ -28,7 +28,7 @@ def main():
     start = time.perf_counter()
     model, card = load_trained(args.model)
     rows = masked_rows(resolve_data(args.data), card, args.subset, args.max_per_class, args.seed)
-    print(f"{len(rows)} masked {args.subset} images ({rows['class'].value_counts().to_dict()}), {card['image_size']}px", flush=True)
+    print(f"{len(rows)} masked {args.subset} images ({rows['class'].value_counts().to_dict()}), {card.image_size}px", flush=True)
     dependence = tumor_dependence(model, card, rows, seed=args.seed)
     table, _, _ = failure_table(model, card, rows)              # Grad-CAM's pointing game and energy in mask per image
     if args.out: dependence.merge(table[["path", "pointing_game", "energy_in_mask"]], on="path").to_csv(args.out, index=False)
