@@ -17,15 +17,15 @@ import pandas as pd
 from PIL import Image
 from tqdm.auto import tqdm
 
-from .data import (SPLITS, DatasetScan, ImageDecodeError, check_masks, decode_image, read_image_bytes,
-                                scan_dataset, show_mri)
+from .data import (SPLITS, DatasetScan, ImageDecodeError, cache_dir, check_masks, decode_image, locked,
+                                read_image_bytes, scan_dataset, show_mri)
 
 # %% auto #0
-__all__ = ['HASH_SIZE', 'SUFFIX_FORMATS', 'OUTLIER_RULES', 'REPORT_KEYS', 'MIN_USABLE_SIDE', 'UNUSABLE', 'phash_bits', 'hamming',
-           'fingerprint', 'hashes_of', 'fingerprints', 'near_pairs', 'outlier_reasons', 'extension_mismatch',
-           'duplicate_groups', 'Audit', 'audit_dataset', 'build_report', 'summary_table', 'distinct_pairs',
-           'threshold_table', 'plot_pairs_by_distance', 'clean_manifest', 'unusable', 'leak_free', 'training_copies',
-           'save_audit']
+__all__ = ['HASH_SIZE', 'FINGERPRINT_COLUMNS', 'STORE_ROWS', 'SUFFIX_FORMATS', 'OUTLIER_RULES', 'REPORT_KEYS', 'MIN_USABLE_SIDE',
+           'UNUSABLE', 'phash_bits', 'hamming', 'fingerprint', 'hashes_of', 'fingerprint_store', 'read_store',
+           'add_to_store', 'fingerprints', 'near_pairs', 'outlier_reasons', 'extension_mismatch', 'duplicate_groups',
+           'Audit', 'audit_dataset', 'build_report', 'summary_table', 'distinct_pairs', 'threshold_table',
+           'plot_pairs_by_distance', 'clean_manifest', 'unusable', 'leak_free', 'training_copies', 'save_audit']
 
 # %% ../nbs/02_cleaning.ipynb #9c90939c
 HASH_SIZE = 16   # pHash on a 16x16 DCT block: 256 bits
@@ -39,9 +39,9 @@ def hamming(a:np.ndarray, b:np.ndarray) -> np.ndarray:
     "Bitwise Hamming distance between hashes (uint64 words on the last axis), broadcasting"
     return np.bitwise_count(np.bitwise_xor(a, b)).sum(axis=-1)
 
-def fingerprint(path:str|Path) -> dict:
-    "SHA-256, 256-bit pHash (hex) and the outlier statistics of one image file"
-    content = read_image_bytes(path)
+def fingerprint(path:str|Path, content:bytes=None) -> dict:
+    "SHA-256, 256-bit pHash (hex) and the outlier statistics of one image file (its bytes, if already read)"
+    content = read_image_bytes(path) if content is None else content
     rgb = decode_image(content, name=str(path))
     grey = rgb[..., 0]
     chroma = np.abs(np.diff(rgb.astype(np.int16), axis=-1)).mean() * 2          # mean |R-G| + |G-B|
@@ -56,22 +56,81 @@ def hashes_of(phash_hex:pd.Series) -> np.ndarray:
     return np.stack([np.frombuffer(bytes.fromhex(h),
                                    np.uint64) for h in phash_hex]) if len(phash_hex) else np.zeros((0, 4), np.uint64)
 
+# %% ../nbs/02_cleaning.ipynb #df7ace98
+FINGERPRINT_COLUMNS = ["sha256", "phash", "phash64", "grey_std", "dark_share", "saturated_share", "chroma"]
+STORE_ROWS = 200_000     # the store keeps the newest this many fingerprints
+
+def fingerprint_store() -> Path:
+    "The CSV of fingerprints already computed, one row per distinct file content"
+    return cache_dir()/"fingerprints"/f"v{HASH_SIZE}.csv"
+
+def _valid_rows(table:pd.DataFrame) -> pd.Series:
+    "Rows whose hashes are hex of the right length and whose statistics are finite numbers"
+    hexa = lambda column, n: table[column].astype(str).str.fullmatch(f"[0-9a-f]{{{n}}}")
+    numbers = table[FINGERPRINT_COLUMNS[3:]].apply(pd.to_numeric, errors="coerce")
+    return hexa("sha256", 64) & hexa("phash", HASH_SIZE**2 // 4) & hexa("phash64", 16) & np.isfinite(numbers).all(axis=1)
+
+def _read_table(path:Path) -> pd.DataFrame:
+    "The store's rows that are sound; a damaged file or row is reported, naming the file, and left out"
+    empty = pd.DataFrame(columns=FINGERPRINT_COLUMNS)
+    if not path.is_file(): return empty
+    try: table = pd.read_csv(path, dtype=str, keep_default_na=False)
+    except (pd.errors.ParserError, UnicodeDecodeError, pd.errors.EmptyDataError) as err:
+        warnings.warn(f"{path}: not a fingerprint store ({err}); fingerprints are computed again", stacklevel=3)
+        return empty
+    if list(table.columns) != FINGERPRINT_COLUMNS:
+        warnings.warn(f"{path}: columns {list(table.columns)} are not a fingerprint store's; fingerprints are computed "
+                      f"again", stacklevel=3)
+        return empty
+    sound = _valid_rows(table)
+    if not sound.all():
+        warnings.warn(f"{path}: {int((~sound).sum())} damaged rows left out; those images are fingerprinted again",
+                      stacklevel=3)
+    return table[sound].reset_index(drop=True)
+
+def read_store() -> dict:
+    "The stored fingerprints: {sha256: fingerprint}"
+    table = _read_table(fingerprint_store())
+    table[FINGERPRINT_COLUMNS[3:]] = table[FINGERPRINT_COLUMNS[3:]].astype(float)
+    return {row["sha256"]: row for row in table.to_dict("records")}
+
+def add_to_store(new:list):
+    "Add fingerprints (dicts) to the store: under a lock, written whole and renamed, so readers never see half a file"
+    if not new: return
+    path = fingerprint_store()
+    with locked(path.with_suffix(".lock")):
+        table = pd.concat([_read_table(path), pd.DataFrame(new)[FINGERPRINT_COLUMNS].astype(str)])
+        table = table.drop_duplicates("sha256", keep="last").tail(STORE_ROWS)
+        partial = path.with_suffix(f".{os.getpid()}.partial")
+        table.to_csv(partial, index=False)
+        partial.replace(path)
+
+
 # %% ../nbs/02_cleaning.ipynb #f4ae33e4
 def fingerprints(manifest:pd.DataFrame, # a manifest (needs `path`)
                  n_workers:int=None,    # threads (default: the machine's cores)
-                 progress:bool=False) -> tuple:
+                 progress:bool=False,
+                 cache:bool=True) -> tuple: # reuse fingerprints of the same bytes (`fingerprint_store`)
     "`fingerprint` of every image in `manifest`, in parallel: (fingerprints indexed like `manifest`, {index: error})"
+    known = read_store() if cache else {}
     def one(path):
-        try: return fingerprint(path), None
-        except ImageDecodeError as err: return None, str(err)
+        try:
+            content = read_image_bytes(path)
+            stored = known.get(hashlib.sha256(content).hexdigest())
+            return (stored, None, True) if stored else (fingerprint(path, content), None, False)
+        except ImageDecodeError as err: return None, str(err), False
     with ThreadPoolExecutor(n_workers or os.cpu_count()) as pool:
         results = pool.map(one, manifest.path)
         if progress:
             results = tqdm(results, total=len(manifest), desc="fingerprinting", unit="img")
         results = list(results)
-    errors = {i: err for i, (_, err) in zip(manifest.index, results) if err}
+    if cache: add_to_store([fp for fp, _, hit in results if fp is not None and not hit])
+    errors = {i: err for i, (_, err, _) in zip(manifest.index, results) if err}
     good = [i for i in manifest.index if i not in errors]
-    return pd.DataFrame([fp for fp, _ in results if fp is not None], index=good), errors
+    table = pd.DataFrame([fp for fp, _, _ in results if fp is not None], index=good)
+    table.attrs["from_cache"] = sum(hit for _, _, hit in results)
+    return table, errors
+
 
 # %% ../nbs/02_cleaning.ipynb #6d8ce030
 def _bucket_pairs(keys:np.ndarray) -> np.ndarray:
@@ -160,6 +219,7 @@ def audit_dataset(data:str|Path|DatasetScan, # a dataset folder, or its scan
                   n_workers:int=None, progress:bool=False,
                   masks:str|Path=None,       # the masks folder (default: the dataset's masks/)
                   splits:tuple=SPLITS,       # the split folders to audit
+                  cache:bool=True,           # reuse stored fingerprints of the same bytes (`fingerprint_store`)
                  ) -> Audit:
     "Fingerprint every image and find duplicates, leakage, label conflicts, broken files and outliers"
     if isinstance(data, DatasetScan): scan = data
@@ -169,7 +229,7 @@ def audit_dataset(data:str|Path|DatasetScan, # a dataset folder, or its scan
             scan = scan_dataset(data, decode=False, n_workers=n_workers, progress=progress,
                                                                  masks=masks, splits=splits)
     table = scan.manifest.reset_index(drop=True)
-    prints, errors = fingerprints(table, n_workers, progress)
+    prints, errors = fingerprints(table, n_workers, progress, cache)
     if errors:                                 # files whose header looked fine but whose pixels do not decode
         broken = table.loc[list(errors), ["path", "split", "class"]].assign(error=list(errors.values()))
         scan = DatasetScan(scan.root, table.drop(index=list(errors)).reset_index(drop=True),
@@ -195,7 +255,9 @@ def audit_dataset(data:str|Path|DatasetScan, # a dataset folder, or its scan
         shown = "\n  ".join(list(scan.problems.error) + list(bad_masks.problem))
         warnings.warn(f"{len(scan.problems)} files under {scan.root} are not usable images and {len(bad_masks)} mask "
                       f"files are not usable masks; all skipped and listed in the report:\n  {shown}", stacklevel=2)
-    return Audit(scan, table, near, threshold, build_report(scan, table, near, threshold, bad_masks))
+    report = dict(build_report(scan, table, near, threshold, bad_masks),
+                  fingerprints_from_cache=prints.attrs["from_cache"])      # how many decodes the store saved
+    return Audit(scan, table, near, threshold, report)
 
 # %% ../nbs/02_cleaning.ipynb #b94674c2
 def _exact_groups(table):
