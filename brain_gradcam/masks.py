@@ -6,7 +6,7 @@ Docs: https://brain-gradcam.github.io/brain_gradcam/masks.html.md"""
 
 # %% ../nbs/02a_masks.ipynb #adb1152a
 from __future__ import annotations
-import hashlib, os, re
+import hashlib, os, re, shutil
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -14,13 +14,13 @@ import cv2
 import numpy as np
 import pandas as pd
 
-from .data import (ImageDecodeError, MaskError, PLANES_FILE, decode_image, probe_image, read_image_bytes, read_mask,
-                                scan_dataset, write_image)
+from .data import (ImageDecodeError, MaskError, PLANES_FILE, decode_image, locked, probe_image,
+                                read_image_bytes, read_mask, scan_dataset, write_image)
 from .cleaning import fingerprints, hamming, hashes_of
 
 # %% auto #0
-__all__ = ['plane_of', 'find_pairs', 'pixel_correlation', 'match_masks', 'summarize_matches', 'mask_agreement',
-           'annotation_agreement', 'agreement_table', 'masks_from']
+__all__ = ['COMBINED', 'plane_of', 'find_pairs', 'pixel_correlation', 'match_masks', 'summarize_matches', 'mask_agreement',
+           'annotation_agreement', 'agreement_table', 'masks_from', 'masks_label_of', 'combine_masks']
 
 # %% ../nbs/02a_masks.ipynb #00ccc67d
 _PLANE = re.compile(r"(?:^|_)(ax|co|sa)(?:_|$)")
@@ -272,3 +272,43 @@ def masks_from(source:str|Path,       # a folder of images/ + masks/ pairs (`rel
     report.to_csv(report_file, index=False)
     (out/".matched").write_text(key)
     return report
+
+# %% ../nbs/02a_masks.ipynb #be93f95d
+COMBINED = ".combined"   # in a combined masks folder: its label, then the folders it combines
+
+def masks_label_of(folder:str|Path) -> str|None:
+    "The label of a folder `combine_masks` wrote, else None"
+    marker = Path(folder)/COMBINED
+    return marker.read_text().split("|")[0] if marker.is_file() else None
+
+def _copy_masks(folder:Path, out:Path) -> dict:
+    "Copy `folder`'s masks that `out` lacks; returns the planes ({mask inside out: plane}) of those copied"
+    known = dict(pd.read_csv(folder/PLANES_FILE, dtype=str).values) if (folder/PLANES_FILE).is_file() else {}
+    planes = {}
+    for mask in sorted(folder.glob("*/*/*.png")):
+        rel, target = str(mask.relative_to(folder)), out/mask.relative_to(folder)
+        if target.exists(): continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(mask, target)
+        if rel in known: planes[rel] = known[rel]
+    return planes
+
+def combine_masks(folders:list,        # masks folders (<split>/<class>/<stem>.png), in order of preference
+                  out:str|Path,        # the combined folder to write (rewritten when the folders or label change)
+                  label:str) -> Path:  # what tables call it, e.g. "BRISC 2025 + the dataset's own"
+    "One masks folder: each image's mask from the first of `folders` that has one, with its plane"
+    folders, out = [Path(f).expanduser() for f in folders], Path(out)
+    for folder in folders:
+        if not folder.is_dir(): raise FileNotFoundError(f"{folder}: no such masks folder")
+    key = "|".join([label, *(str(f.resolve()) for f in folders)])
+    with locked(out.parent/f".{out.name}.lock"):             # kernels side by side: one writes, the others wait
+        if (out/COMBINED).is_file() and (out/COMBINED).read_text() == key: return out
+        if out.is_dir() and any(out.iterdir()):
+            if not (out/COMBINED).is_file():
+                raise ValueError(f"{out}: not empty and not a combined masks folder; choose another folder")
+            shutil.rmtree(out)
+        planes = {}
+        for folder in folders: planes.update(_copy_masks(folder, out))
+        _merge_planes(out, planes)
+        (out/COMBINED).write_text(key)
+    return out

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from .data import SPLITS, _class_files, _split_dirs, cache_dir, find_dataset_root, split_folders
 from .phantom import default_phantom
-from .masks import masks_from, summarize_matches
+from .masks import combine_masks, masks_from, masks_label_of, summarize_matches
 
 # %% auto #0
 __all__ = ['KAGGLE_DATASET', 'BRISC_DATASET', 'download_kaggle', 'download_brisc', 'release_folder', 'resolve_data',
@@ -78,12 +78,9 @@ def is_release(path:str|Path) -> bool:
     return any((p/"images").is_dir() and (p/"masks").is_dir() for p in [path, *path.glob("*"), *path.glob("*/*")])
 
 # %% ../nbs/02b_sources.ipynb #027b6cc9
-def resolve_masks(masks:str|Path|None, # None, a masks folder, a release folder of image and mask pairs, or "brisc"
-                  root:str|Path,       # the dataset the masks are for
-                 ) -> Path|None:       # a masks folder (<split>/<class>/<stem>.png), or None for the dataset's own masks/
-    ("The masks folder for `masks`: None (the dataset's own), a folder, or a release ('brisc' or its folder) matched "
-     "to `root`")
-    if masks is None: return None
+def _one_source(masks:str|Path, root:str|Path) -> Path:
+    "The masks folder of one source: 'own', a masks folder, or a release ('brisc' or its folder) matched to `root`"
+    if str(masks) == "own": return Path(root)/"masks"
     if str(masks) != "brisc" and not Path(masks).expanduser().is_dir():
         raise FileNotFoundError(f"{Path(masks).expanduser()}: no such masks folder")
     if str(masks) != "brisc" and not is_release(Path(masks).expanduser()): return Path(masks).expanduser()
@@ -93,9 +90,32 @@ def resolve_masks(masks:str|Path|None, # None, a masks folder, a release folder 
     print(f"masks: {out}, matched from {masks}\n{summarize_matches(report)}")
     return out
 
+def _source_list(masks) -> list:
+    "The sources `masks` names: a list, or a string with commas"
+    if isinstance(masks, (list, tuple)): return list(masks)
+    return [part.strip() for part in str(masks).split(",") if part.strip()]
+
+def _source_name(source) -> str:
+    "A short name for one source in a combined folder's label"
+    return "own masks/" if str(source) == "own" else "BRISC 2025" if str(source) == "brisc" else Path(source).name
+
+def resolve_masks(masks:str|Path|list|None, # None; "own"; a masks folder; a release folder or "brisc"; several of them
+                  root:str|Path,       # the dataset the masks are for
+                 ) -> Path|None:       # a masks folder (<split>/<class>/<stem>.png), or None for the dataset's own masks/
+    ("The masks folder for `masks`: None or 'own' (the dataset's own), a folder, a release ('brisc' or its folder) "
+     "matched to `root`, or several of those (a list, or a string with commas) combined, the first preferred")
+    sources = [] if masks is None else _source_list(masks)
+    if sources in ([], ["own"]): return None
+    folders = [_one_source(source, root) for source in sources]
+    if len(folders) == 1: return folders[0]
+    label = " + ".join(map(_source_name, sources))
+    key = hashlib.sha256("|".join(str(f.resolve()) for f in folders).encode()).hexdigest()[:12]
+    return combine_masks(folders, cache_dir()/"masks"/f"{dataset_digest(root)}-combined-{key}", label)
+
 def masks_label(masks:str|Path|None, # a folder `resolve_masks` returned, or None
                ) -> str:             # what a table says it was scored against
     "Which annotation a masks folder holds: the dataset's own masks/, or the release its masks were matched from"
     if masks is None: return "the dataset's own masks/ folder"
+    if masks_label_of(masks): return f"masks combined from {masks_label_of(masks)}"
     matched = Path(masks)/".matched"                          # written by `masks_from`: source|data|options
     return f"masks matched from {matched.read_text().split('|')[0]}" if matched.is_file() else f"masks in {masks}"
