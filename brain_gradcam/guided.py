@@ -17,7 +17,8 @@ import pandas as pd
 import tensorflow as tf
 from tqdm.auto import tqdm
 
-from .data import CLASSES
+from .data import CLASSES, _mask_path
+from .sources import masks_label
 from .guides import GUIDES, guides_of
 from .model import backbone_info, layer_output, split_model
 from .pipeline import preprocess
@@ -33,9 +34,9 @@ from .overlays import show_overlay
 
 # %% auto #0
 __all__ = ['TARGETS', 'mask_cells', 'counterfactual_features', 'training_table', 'top_logits', 'GuidedBatches', 'GuidedTop',
-           'guided_blocks', 'guided_fine_tune', 'held_out_features', 'removal_frame', 'flip_rates', 'map_scores',
-           'compare_models', 'targets_table', 'targets_met', 'verdict', 'pick_guided', 'formatted', 'score_subset',
-           'plot_side_by_side']
+           'guided_blocks', 'masks_in', 'guided_fine_tune', 'held_out_features', 'removal_frame', 'flip_rates',
+           'map_scores', 'compare_models', 'targets_table', 'targets_met', 'verdict', 'pick_guided', 'formatted',
+           'score_subset', 'plot_side_by_side']
 
 # %% ../nbs/09b_guided_training.ipynb #df404eba
 def mask_cells(mask:np.ndarray, cells:int) -> np.ndarray:
@@ -189,17 +190,25 @@ def guided_blocks(card:ModelCard) -> int:
                          f"(register_backbone(..., cuts=...))")
     return blocks
 
-def _guided_rows(base_dir:Path, base:ModelCard, split:pd.DataFrame) -> tuple:
-    "(data, train rows, val rows, masked train rows) of the default model's split, checked against its card"
+def masks_in(rows:pd.DataFrame, masks:str|Path) -> pd.Series:
+    "Each row's mask in the masks folder `masks` (<split>/<class>/<stem>.png, as `scan_dataset` reads it), else None"
+    found = [_mask_path(Path(masks), split, cls, Path(path).parent.name, Path(path).stem)
+             for path, split, cls in zip(rows.path, rows.split, rows["class"])]
+    return pd.Series([None if m is None else str(m) for m in found], index=rows.index, dtype=object)
+
+def _guided_rows(base_dir:Path, base:ModelCard, split:pd.DataFrame, masks:str|Path=None) -> tuple:
+    ("(data, train rows, val rows, masked train rows) of the default model's split, checked against its card; the "
+     "train rows' masks from `masks` when given")
     settings = base.settings
     data = cap_per_class(split, settings["max_train_per_class"], settings["max_val_per_class"], base.seed)
     train_rows, val_rows = data[data.subset == "train"], data[data.subset == "val"]
     if manifest_fingerprint(train_rows) != base.train_manifest_fingerprint:
         raise ValueError(f"{base_dir}: trained on other images than this split's train subset; pass the split it was "
                          f"trained on")
+    if masks is not None: train_rows = train_rows.assign(mask_path=masks_in(train_rows, masks))
     if "mask_path" not in train_rows or train_rows.mask_path.isna().all():
-        raise ValueError("the split has no tumor masks in its train subset: build it with training_split(root, "
-                         "masks=...)")
+        raise ValueError(f"no tumor mask for the train subset in {masks or 'the split'}: build the split with "
+                         f"training_split(root, masks=...), or pass masks=FOLDER")
     return data, train_rows, val_rows, train_rows[train_rows.mask_path.notna()]
 
 def _mask_grids(extra:dict|None, grid:tuple, key:str) -> np.ndarray:
@@ -214,14 +223,16 @@ def guided_fine_tune(base_dir:str|Path,      # the default model, written by `tr
                      fill:str="surround",    # how training counterfactuals are filled (a name in 09's `FILLS`)
                      seed:int=42,
                      verbose:int=1,          # 1: a progress bar per epoch; 2: a line per epoch; 0: silent
-                     overwrite:bool=False) -> ModelCard:
+                     overwrite:bool=False,
+                     masks:str|Path=None,    # a masks folder the train subset's masks come from (None: the split's)
+                    ) -> ModelCard:
     ("Fine-tune the default model's top further with the train subset's masks, through `fit_cached`; write "
      "model.keras and model.json in `out_dir`")
     guide, base_dir = guides_of(guides), Path(base_dir)
     if fill not in FILLS: raise ValueError(f"fill {fill!r} is not one of {sorted(FILLS)}")
     model, base = load_trained(base_dir)
     settings, backbone = base.settings, base.backbone
-    data, train_rows, val_rows, masked = _guided_rows(base_dir, base, split)
+    data, train_rows, val_rows, masked = _guided_rows(base_dir, base, split, masks)
     lr = lr or settings["fine_tune_lr"]
     identity = dict(base=base.train_manifest_fingerprint, base_dir=str(base_dir.resolve()), guides=guides,
                     weight=weight, epochs=epochs, lr=lr, fill=fill, seed=seed, masks=_digest(list(masked.mask_path)))
@@ -252,6 +263,7 @@ def guided_fine_tune(base_dir:str|Path,      # the default model, written by `tr
     card.guided = dict(guides=guides, weight=weight, epochs=epochs, lr=lr, fill=fill, seed=seed, base=str(base_dir),
                        blocks=blocks, masks_used=int(np.asarray(extra["kept"]).sum()) if extra else 0,
                        masks_from="the train subset only",
+                       annotation="the split's mask_path" if masks is None else masks_label(masks),
                        mask_folders=sorted({str(Path(p).parents[2]) for p in masked.mask_path}),
                        unreadable=extra["errors"] if extra else [], about={g.name: g.about for g in guide})
     card.save(out_dir)
