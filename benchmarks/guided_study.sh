@@ -2,6 +2,8 @@
 # The README's default-vs-guided rows (issue 15): 09b_guided_training in the full profile, every candidate guide fine-tuned
 # from the full-profile model (bash benchmarks/full_profile.sh trains it) and scored on all held-out masked test images.
 # Needs BRAIN_GRADCAM_DATA (the Kaggle Training split with masks). Usage: bash benchmarks/guided_study.sh [MODEL_DIR] [OUT_DIR]
+# GUIDES (default: every guide) and GUIDE_MASKS (09b's guide_masks; default: the run's masks) choose the candidates, e.g.
+#   GUIDES=counterfactual GUIDE_MASKS="own;$BRAIN_GRADCAM_BRISC;$BRAIN_GRADCAM_BRISC,own" bash benchmarks/guided_study.sh M O
 # Writes OUT_DIR/09b_guided_training.ipynb (every table), OUT_DIR/guided/<guide>/ (the models), OUT_DIR/figures/guided_gradcam.jpg.
 set -euo pipefail
 model=$(cd "${1:-runs/full-profile/model}" && pwd)
@@ -9,4 +11,5 @@ out=$(mkdir -p "${2:-runs/full-profile}" && cd "${2:-runs/full-profile}" && pwd)
 papermill nbs/09b_guided_training.ipynb "$out/09b_guided_training.ipynb" --log-output \
   -p profile full -p model_dir "$model" -p guided_root "$out/guided" -p figures_dir "$out/figures" \
   -p max_per_class None -p ig_per_class 3 -p sanity_n 8 \
-  -p guides "counterfactual,gain,rrr,cam" -p guided_epochs 2
+  -p guides "${GUIDES:-counterfactual,gain,rrr,cam}" -p guided_epochs 2 \
+  ${GUIDE_MASKS:+-p guide_masks "$GUIDE_MASKS"}
