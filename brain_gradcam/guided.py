@@ -17,26 +17,26 @@ import pandas as pd
 import tensorflow as tf
 from tqdm.auto import tqdm
 
-from .data import CLASSES, _mask_path
+from .data import CLASSES, _mask_path, scan_dataset
 from .sources import masks_label
 from .guides import GUIDES, guides_of
 from .model import backbone_info, layer_output, split_model
 from .pipeline import preprocess
 from .cache import cached_features
 from .fitting import claim_run_dir, class_weights, fit_cached
-from .card import ModelCard, load_trained
+from .card import ModelCard, TrainedModel, load_trained, opened
 from .training import _freeze_batchnorm, cap_per_class, manifest_fingerprint, save_trained
 from .gradcam import explain, file_batches, finish_maps
 from .failure_analysis import FILLS, removal_images, removal_table
-from .evaluation import classification_metrics, softmax
+from .evaluation import bootstrap_ci, classification_metrics, predict_probabilities, softmax
 from .explanation_metrics import random_maps, score_maps, summarize
 from .overlays import show_overlay
 
 # %% auto #0
 __all__ = ['TARGETS', 'mask_cells', 'counterfactual_features', 'training_table', 'top_logits', 'GuidedBatches', 'GuidedTop',
-           'guided_blocks', 'masks_in', 'guided_fine_tune', 'held_out_features', 'removal_frame', 'flip_rates',
-           'map_scores', 'compare_models', 'targets_table', 'targets_met', 'verdict', 'pick_guided', 'formatted',
-           'score_subset', 'plot_side_by_side']
+           'guided_blocks', 'masks_in', 'guided_fine_tune', 'healthy_share', 'held_out_features', 'removal_frame',
+           'flip_rates', 'map_scores', 'compare_models', 'targets_table', 'targets_met', 'verdict', 'pick_guided',
+           'formatted', 'score_subset', 'plot_side_by_side']
 
 # %% ../nbs/09b_guided_training.ipynb #df404eba
 def mask_cells(mask:np.ndarray, cells:int) -> np.ndarray:
@@ -268,6 +268,25 @@ def guided_fine_tune(base_dir:str|Path,      # the default model, written by `tr
                        unreadable=extra["errors"] if extra else [], about={g.name: g.about for g in guide})
     card.save(out_dir)
     return card
+
+# %% ../nbs/09b_guided_training.ipynb #fde89f8a
+def _sha256(path) -> str: return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+def healthy_share(model:TrainedModel,   # opened once (`load_trained`)
+                  folder:str|Path,      # a dataset folder whose notumor class (any spelling) holds the healthy slices
+                  dataset:str|Path,     # the dataset the model learnt from: its byte copies are left out
+                  n_bootstrap:int=1000, seed:int=42) -> dict:
+    ("The share of healthy slices from another collection that `model` calls notumor, with its 95% bootstrap CI, "
+     "on those that are byte copies of no image of `dataset`")
+    rows = scan_dataset(folder, decode=False).manifest
+    rows = rows[rows["class"] == "notumor"]
+    inside = {_sha256(p) for p in scan_dataset(dataset, decode=False).manifest.path}
+    outside = rows[[_sha256(p) not in inside for p in rows.path]]
+    if outside.empty: raise ValueError(f"{folder}: no healthy slice that is not a copy of an image of {dataset}")
+    called = (predict_probabilities(*opened(model), outside).argmax(1) == CLASSES.index("notumor")).astype(float)
+    low, high = bootstrap_ci(np.ones_like(called), called, lambda _, hit: hit.mean(), n_bootstrap, seed)
+    return dict(images=len(outside), copies_left_out=len(rows) - len(outside), called_notumor=float(called.mean()),
+                ci95=[low, high])
 
 # %% ../nbs/09b_guided_training.ipynb #d9c2c635
 def held_out_features(front, card:ModelCard, rows:pd.DataFrame, fills=("surround", "mean"), seed:int=42,
