@@ -21,8 +21,8 @@ from .explanation_metrics import localization_scores
 
 # %% auto #0
 __all__ = ['FILLS', 'brain_mask', 'shortcut_score', 'failure_table', 'right_for_wrong_reason', 'plot_failures', 'remove_region',
-           'fill_mean', 'tumor_region', 'control_region', 'removal_images', 'measure_removal', 'removal_table',
-           'dependence_summary', 'tumor_dependence', 'pointing_by_dependence', 'failure_summary']
+           'fill_mean', 'fill_blur', 'tumor_region', 'control_region', 'removal_images', 'measure_removal',
+           'removal_table', 'dependence_summary', 'tumor_dependence', 'pointing_by_dependence', 'failure_summary']
 
 # %% ../nbs/09_failure_analysis.ipynb #17fe682b
 def brain_mask(image:np.ndarray,       # (H, W) or (H, W, 3) uint8
@@ -137,8 +137,18 @@ def fill_mean(image:np.ndarray, region:np.ndarray) -> np.ndarray:
     out[region] = np.rint(image[around].mean(axis=0)).astype(image.dtype)
     return out
 
-FILLS = {"surround": remove_region,
-         "mean": fill_mean}   # name -> how a removed region is filled: (image, region) -> image
+def fill_blur(image:np.ndarray, region:np.ndarray) -> np.ndarray:
+    ("`image` with `region` taken from the image blurred as wide as the region: a third filling, soft, keeping a "
+     "smoothed trace of what was there (the classic blur perturbation)")
+    region = np.asarray(region, bool)
+    if region.shape != image.shape[:2]:
+        raise ValueError(f"region {region.shape} does not match image {image.shape[:2]}")
+    if not region.any(): return image.copy()
+    blurred = cv2.GaussianBlur(image, (0, 0), max(2.0, float(np.sqrt(region.sum() / np.pi))))
+    return np.where(region if image.ndim == 2 else region[..., None], blurred, image)
+
+FILLS = {"surround": remove_region, "mean": fill_mean,
+         "blur": fill_blur}   # name -> how a removed region is filled: (image, region) -> image
 
 def tumor_region(mask:np.ndarray, dilate:float=0.02) -> np.ndarray:
     "The tumor mask grown by `dilate` of the side (its bright rim and partial-volume edge go too)"

@@ -50,7 +50,8 @@ def _digest(value) -> str:
 def counterfactual_features(front,                # the frozen blocks (`split_model(...)[0]`)
                             card:ModelCard,       # the default model's card: image size, crop, preprocessing
                             rows:pd.DataFrame,    # masked training rows (path, mask_path, label)
-                            cache_dir:str|Path, cam_cells:int, seed:int=42, fill:str="surround",
+                            cache_dir:str|Path, cam_cells:int, seed:int=42,
+                            fill:str="surround",  # a name in 09's `FILLS`, or several joined by "+" (taken in turn)
                             batch_size:int=16,
                             verbose:int=0) -> dict:     # 1 or 2: a progress bar
     ("Features of each masked row with its tumor removed and with a healthy patch removed; the masks on both "
@@ -74,9 +75,10 @@ def counterfactual_features(front,                # the frozen blocks (`split_mo
     errors, backbone = [], card.preprocessing.backbone
     batches = file_batches(card, rows, batch_size, errors)
     if verbose: batches = tqdm(batches, total=-(-len(rows) // batch_size), desc="counterfactuals", unit="batch")
+    fills = fill.split("+")                                  # several: each image filled by one, in turn
     for part, batch in batches:
-        pairs = [removal_images(image, mask, seed + k,
-                                fill=fill) for k, image, mask in zip(part.index, batch["images"], batch["masks"])]
+        pairs = [removal_images(image, mask, seed + k, fill=fills[k % len(fills)])
+                 for k, image, mask in zip(part.index, batch["images"], batch["masks"])]
         for target, pictures in ((removed, [gone for gone, _ in pairs]),
                                  (control,
                                   [image if patch is None else patch for (_, patch),
@@ -220,7 +222,7 @@ def guided_fine_tune(base_dir:str|Path,      # the default model, written by `tr
                      split:pd.DataFrame,     # the split it was trained on, with mask_path (`training_split(..., masks=...)`)
                      out_dir:str|Path,       # where the guided model goes
                      guides:str="counterfactual", weight:float=1.0, epochs:int=2, lr:float=None,
-                     fill:str="surround",    # how training counterfactuals are filled (a name in 09's `FILLS`)
+                     fill:str="surround",    # how training counterfactuals are filled: a name in 09's `FILLS`, or several joined by "+"
                      seed:int=42,
                      verbose:int=1,          # 1: a progress bar per epoch; 2: a line per epoch; 0: silent
                      overwrite:bool=False,
@@ -229,7 +231,8 @@ def guided_fine_tune(base_dir:str|Path,      # the default model, written by `tr
     ("Fine-tune the default model's top further with the train subset's masks, through `fit_cached`; write "
      "model.keras and model.json in `out_dir`")
     guide, base_dir = guides_of(guides), Path(base_dir)
-    if fill not in FILLS: raise ValueError(f"fill {fill!r} is not one of {sorted(FILLS)}")
+    if set(fill.split("+")) - set(FILLS):
+        raise ValueError(f"fill {fill!r}: use one of {sorted(FILLS)}, or several joined by '+'")
     model, base = load_trained(base_dir)
     settings, backbone = base.settings, base.backbone
     data, train_rows, val_rows, masked = _guided_rows(base_dir, base, split, masks)
