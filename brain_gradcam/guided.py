@@ -34,9 +34,9 @@ from .overlays import show_overlay
 
 # %% auto #0
 __all__ = ['TARGETS', 'mask_cells', 'counterfactual_features', 'training_table', 'top_logits', 'GuidedBatches', 'GuidedTop',
-           'guided_blocks', 'masks_in', 'guided_fine_tune', 'healthy_share', 'held_out_features', 'removal_frame',
-           'flip_rates', 'map_scores', 'compare_models', 'targets_table', 'targets_met', 'verdict', 'pick_guided',
-           'formatted', 'score_subset', 'plot_side_by_side']
+           'guided_blocks', 'masks_in', 'guided_fine_tune', 'healthy_rows', 'called_notumor', 'healthy_share',
+           'held_out_features', 'removal_frame', 'flip_rates', 'map_scores', 'compare_models', 'targets_table',
+           'targets_met', 'verdict', 'pick_guided', 'formatted', 'score_subset', 'plot_side_by_side']
 
 # %% ../nbs/09b_guided_training.ipynb #df404eba
 def mask_cells(mask:np.ndarray, cells:int) -> np.ndarray:
@@ -275,21 +275,31 @@ def guided_fine_tune(base_dir:str|Path,      # the default model, written by `tr
 # %% ../nbs/09b_guided_training.ipynb #fde89f8a
 def _sha256(path) -> str: return hashlib.sha256(Path(path).read_bytes()).hexdigest()
 
-def healthy_share(model:TrainedModel,   # opened once (`load_trained`)
-                  folder:str|Path,      # a dataset folder whose notumor class (any spelling) holds the healthy slices
-                  dataset:str|Path,     # the dataset the model learnt from: its byte copies are left out
-                  n_bootstrap:int=1000, seed:int=42) -> dict:
-    ("The share of healthy slices from another collection that `model` calls notumor, with its 95% bootstrap CI, "
-     "on those that are byte copies of no image of `dataset`")
+def healthy_rows(folder:str|Path,   # a dataset folder whose notumor class (any spelling) holds the healthy slices
+                 dataset:str|Path,  # the dataset a model learnt from: its byte copies are left out
+                ) -> pd.DataFrame:  # the slices to score; attrs["copies_left_out"]
+    "The healthy slices of `folder` that are byte copies of no image of `dataset`"
     rows = scan_dataset(folder, decode=False).manifest
     rows = rows[rows["class"] == "notumor"]
     inside = {_sha256(p) for p in scan_dataset(dataset, decode=False).manifest.path}
-    outside = rows[[_sha256(p) not in inside for p in rows.path]]
+    outside = rows[[_sha256(p) not in inside for p in rows.path]].reset_index(drop=True)
     if outside.empty: raise ValueError(f"{folder}: no healthy slice that is not a copy of an image of {dataset}")
-    called = (predict_probabilities(*opened(model), outside).argmax(1) == CLASSES.index("notumor")).astype(float)
+    outside.attrs["copies_left_out"] = len(rows) - len(outside)
+    return outside
+
+def called_notumor(predicted:np.ndarray,  # predicted class indices of healthy slices
+                   n_bootstrap:int=1000, seed:int=42) -> dict:
+    "The share called notumor, with its 95% bootstrap CI"
+    called = (np.asarray(predicted) == CLASSES.index("notumor")).astype(float)
     low, high = bootstrap_ci(np.ones_like(called), called, lambda _, hit: hit.mean(), n_bootstrap, seed)
-    return dict(images=len(outside), copies_left_out=len(rows) - len(outside), called_notumor=float(called.mean()),
-                ci95=[low, high])
+    return dict(images=len(called), called_notumor=float(called.mean()), ci95=[low, high])
+
+def healthy_share(model:TrainedModel, folder:str|Path, dataset:str|Path, n_bootstrap:int=1000, seed:int=42) -> dict:
+    ("The share of healthy slices from another collection that `model` calls notumor, with its 95% CI, on those that "
+     "are byte copies of no image of `dataset`")
+    rows = healthy_rows(folder, dataset)
+    predicted = predict_probabilities(*opened(model), rows).argmax(1)
+    return dict(called_notumor(predicted, n_bootstrap, seed), copies_left_out=rows.attrs["copies_left_out"])
 
 # %% ../nbs/09b_guided_training.ipynb #d9c2c635
 def held_out_features(front, card:ModelCard, rows:pd.DataFrame, fills=("surround", "mean"), seed:int=42,
