@@ -101,14 +101,19 @@ def plot_failures(table:pd.DataFrame, heatmaps:np.ndarray, images:np.ndarray, wh
     return fig
 
 # %% ../nbs/09_failure_analysis.ipynb #29624890
+def _region_of(image:np.ndarray, region) -> np.ndarray:
+    "`region` as a bool array, checked against `image`'s height and width"
+    region = np.asarray(region, bool)
+    if region.shape != image.shape[:2]:
+        raise ValueError(f"region {region.shape} does not match image {image.shape[:2]}")
+    return region
+
 def remove_region(image:np.ndarray,    # (H, W) or (H, W, C) uint8
                   region:np.ndarray,   # (H, W) bool: the pixels to replace
                  ) -> np.ndarray:      # same shape and dtype as `image`
     ("`image` with `region` filled from its surroundings: normalized Gaussian convolution, sigma = the region's "
      "equivalent radius")
-    region = np.asarray(region, bool)
-    if region.shape != image.shape[:2]:
-        raise ValueError(f"region {region.shape} does not match image {image.shape[:2]}")
+    region = _region_of(image, region)
     if not region.any(): return image.copy()
     if region.all(): raise ValueError("region covers the whole image: nothing to fill it from")
     pixels, keep = image.astype(np.float32), (~region).astype(np.float32)
@@ -126,9 +131,7 @@ def remove_region(image:np.ndarray,    # (H, W) or (H, W, C) uint8
 def fill_mean(image:np.ndarray, region:np.ndarray) -> np.ndarray:
     ("`image` with `region` set to the mean intensity of the brain around it: a second filling, flat and edged, unlike "
      "`remove_region`'s")
-    region = np.asarray(region, bool)
-    if region.shape != image.shape[:2]:
-        raise ValueError(f"region {region.shape} does not match image {image.shape[:2]}")
+    region = _region_of(image, region)
     if not region.any(): return image.copy()
     around = brain_mask(image) & ~region
     if not around.any(): around = ~region
@@ -140,9 +143,7 @@ def fill_mean(image:np.ndarray, region:np.ndarray) -> np.ndarray:
 def fill_blur(image:np.ndarray, region:np.ndarray) -> np.ndarray:
     ("`image` with `region` taken from the image blurred as wide as the region: a third filling, soft, keeping a "
      "smoothed trace of what was there (the classic blur perturbation)")
-    region = np.asarray(region, bool)
-    if region.shape != image.shape[:2]:
-        raise ValueError(f"region {region.shape} does not match image {image.shape[:2]}")
+    region = _region_of(image, region)
     if not region.any(): return image.copy()
     blurred = cv2.GaussianBlur(image, (0, 0), max(2.0, float(np.sqrt(region.sum() / np.pi))))
     return np.where(region if image.ndim == 2 else region[..., None], blurred, image)
