@@ -227,7 +227,8 @@ def guided_fine_tune(base_dir:str|Path,      # the default model, written by `tr
                      verbose:int=1,          # 1: a progress bar per epoch; 2: a line per epoch; 0: silent
                      overwrite:bool=False,
                      masks:str|Path=None,    # a masks folder the train subset's masks come from (None: the split's)
-                    ) -> ModelCard:
+                     blocks:int=None,        # top blocks fine-tuned (None: the default model's); deeper ones cache
+                    ) -> ModelCard:          #   their own inputs
     ("Fine-tune the default model's top further with the train subset's masks, through `fit_cached`; write "
      "model.keras and model.json in `out_dir`")
     guide, base_dir = guides_of(guides), Path(base_dir)
@@ -236,18 +237,21 @@ def guided_fine_tune(base_dir:str|Path,      # the default model, written by `tr
     model, base = load_trained(base_dir)
     settings, backbone = base.settings, base.backbone
     data, train_rows, val_rows, masked = _guided_rows(base_dir, base, split, masks)
-    lr = lr or settings["fine_tune_lr"]
+    lr, usual = lr or settings["fine_tune_lr"], guided_blocks(base)
+    blocks = blocks or usual
+    front, top = split_model(model, blocks)                  # a depth the backbone lacks fails here, before any file
     identity = dict(base=base.train_manifest_fingerprint, base_dir=str(base_dir.resolve()), guides=guides,
-                    weight=weight, epochs=epochs, lr=lr, fill=fill, seed=seed, masks=_digest(list(masked.mask_path)))
+                    weight=weight, epochs=epochs, lr=lr, fill=fill, seed=seed, masks=_digest(list(masked.mask_path)),
+                    **({} if blocks == usual else dict(blocks=blocks)))
     out_dir = claim_run_dir(out_dir, identity, overwrite)
     if (out_dir/"model.json").is_file(): return ModelCard.read(out_dir)
-    blocks = guided_blocks(base)
-    front, top = split_model(model, blocks)
     _freeze_batchnorm(top)
     probe = keras.Model(top.input, [layer_output(top, base.cam_layer), top.output])
     size, crop, cache = settings["image_size"], settings["crop"], base_dir/"cache"
     start = time.perf_counter()
-    x_train, x_val = (cached_features(front, rows, backbone, size, crop, cache/f"{name}.npy", settings["batch_size"])
+    cut = "" if blocks == usual else f"-{blocks}blocks"        # the default model's caches stay as they are
+    x_train, x_val = (cached_features(front, rows, backbone, size, crop, cache/f"{name}{cut}.npy",
+                                      settings["batch_size"])
                       for name, rows in (("train", train_rows), ("val", val_rows)))
     needs = any(g.counterfactuals or g.penalty for g in guide)
     cam_cells = int(probe.outputs[0].shape[1])
