@@ -199,6 +199,7 @@ def train(out:str,                  # model directory to write
           masks:str=None,           # with --guided: a masks folder, 'brisc', 'own', or several joined by ',' (brisc,own)
           guided_epochs:int=2,      # with --guided: fine-tuning epochs
           guided_weight:float=1.0,  # with --guided: the penalty's weight against the cross-entropy
+          guided_blocks:int=None,   # with --guided: top blocks fine-tuned (default: those the default model fine-tuned)
           workers:int=1,
           local:bool=False):        # with --workers N: start the N workers on this machine and wait for them
     "Train the default model, or a guided one from it; 0 when written"
@@ -215,7 +216,7 @@ def train(out:str,                  # model directory to write
     if workers > 1: _join_cluster(workers, guided)
     weights = None if weights == "none" else weights
     if guided: return _train_guided(out, data, resolve_profile(profile), backbone, weights, seed, overwrite, overrides,
-                                    guided, base, masks, guided_epochs, guided_weight)
+                                    guided, base, masks, guided_epochs, guided_weight, guided_blocks)
     split = training_split(resolve_data(data), seed=seed)
     card = train_model(split, out, backbone=backbone, weights=weights, profile=resolve_profile(profile), seed=seed,
                        verbose=1, overwrite=overwrite, **overrides)
@@ -237,7 +238,7 @@ def _join_cluster(workers:int, guided:str=None):
     distribution_strategy()
 
 def _train_guided(out, data, profile, backbone, weights, seed, overwrite, overrides, guided, base, masks, epochs,
-                  weight):
+                  weight, blocks=None):
     "The default model (reused from `base`, else trained there), then guided fine-tuning from it into `out`"
     from brain_gradcam.sources import resolve_data, resolve_masks
     from brain_gradcam.pipeline import training_split
@@ -250,7 +251,7 @@ def _train_guided(out, data, profile, backbone, weights, seed, overwrite, overri
     base = Path(base or f"{Path(out)}-default")
     _, trained_now = ensure_model(split, base, backbone, weights, profile, seed, verbose=1, **overrides)
     print(f"default model: {base} ({'trained now' if trained_now else 'reused'})")
-    card = guided_fine_tune(base, split, out, guided, weight, epochs, seed=seed, overwrite=overwrite)
+    card = guided_fine_tune(base, split, out, guided, weight, epochs, seed=seed, overwrite=overwrite, blocks=blocks)
     print(json.dumps(dict(model_dir=str(out), base=str(base), guided=card.guided,
                           val_metrics=card.val_metrics), indent=1, default=str))
     return 0
