@@ -68,7 +68,8 @@ def _valid_rows(table:pd.DataFrame) -> pd.Series:
     "Rows whose hashes are hex of the right length and whose statistics are finite numbers"
     hexa = lambda column, n: table[column].astype(str).str.fullmatch(f"[0-9a-f]{{{n}}}")
     numbers = table[FINGERPRINT_COLUMNS[3:]].apply(pd.to_numeric, errors="coerce")
-    return hexa("sha256", 64) & hexa("phash", HASH_SIZE**2 // 4) & hexa("phash64", 16) & np.isfinite(numbers).all(axis=1)
+    hashes = hexa("sha256", 64) & hexa("phash", HASH_SIZE**2 // 4) & hexa("phash64", 16)
+    return hashes & np.isfinite(numbers).all(axis=1)
 
 def _read_table(path:Path) -> pd.DataFrame:
     "The store's rows that are sound; a damaged file or row is reported, naming the file, and left out"

@@ -196,7 +196,7 @@ def train(out:str,                  # model directory to write
           setting:list=(),          # override a profile setting (repeatable)
           guided:str=None,
           base:str=None,            # with --guided: the default model, trained there if missing (default: OUT-default)
-          masks:str=None,           # with --guided: a masks folder, 'brisc', 'own', or several joined by ',' (brisc,own)
+          masks:str=None,           # with --guided: a masks folder, 'brisc', 'own', or several: brisc,own
           guided_epochs:int=2,      # with --guided: fine-tuning epochs
           guided_weight:float=1.0,  # with --guided: the penalty's weight against the cross-entropy
           guided_blocks:int=None,   # with --guided: top blocks fine-tuned (default: those the default model fine-tuned)

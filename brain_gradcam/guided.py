@@ -222,7 +222,7 @@ def guided_fine_tune(base_dir:str|Path,      # the default model, written by `tr
                      split:pd.DataFrame,     # the split it was trained on, with mask_path (`training_split(..., masks=...)`)
                      out_dir:str|Path,       # where the guided model goes
                      guides:str="counterfactual", weight:float=1.0, epochs:int=2, lr:float=None,
-                     fill:str="surround",    # how training counterfactuals are filled: a name in 09's `FILLS`, or several joined by "+"
+                     fill:str="surround",    # how training counterfactuals are filled: a name in 09's `FILLS`, or 'a+b'
                      seed:int=42,
                      verbose:int=1,          # 1: a progress bar per epoch; 2: a line per epoch; 0: silent
                      overwrite:bool=False,

@@ -101,9 +101,9 @@ def _source_name(source) -> str:
 
 def resolve_masks(masks:str|Path|list|None, # None; "own"; a masks folder; a release folder or "brisc"; several of them
                   root:str|Path,       # the dataset the masks are for
-                 ) -> Path|None:       # a masks folder (<split>/<class>/<stem>.png), or None for the dataset's own masks/
-    ("The masks folder for `masks`: None (the dataset's own), 'own' (its masks/ folder, named), a folder, a release ('brisc' or its folder) "
-     "matched to `root`, or several of those (a list, or a string with commas) combined, the first preferred")
+                 ) -> Path|None:       # a masks folder (<split>/<class>/<stem>.png); None: the dataset's own masks/
+    ("The masks folder for `masks`: None (the dataset's own), 'own' (its masks/ folder, named), a folder, a release "
+     "('brisc' or its folder) matched to `root`, or several of those (a list, or 'a,b') combined, the first preferred")
     sources = [] if masks is None else _source_list(masks)
     if not sources: return None
     folders = [_one_source(source, root) for source in sources]
