@@ -19,6 +19,7 @@ from tqdm.auto import tqdm
 
 from .data import CLASSES, _mask_path, scan_dataset
 from .sources import masks_label
+from .masks import _digests
 from .guides import GUIDES, guides_of
 from .model import backbone_info, layer_output, split_model
 from .pipeline import preprocess
@@ -277,16 +278,14 @@ def guided_fine_tune(base_dir:str|Path,      # the default model, written by `tr
     return card
 
 # %% ../nbs/09b_guided_training.ipynb #fde89f8a
-def _sha256(path) -> str: return hashlib.sha256(Path(path).read_bytes()).hexdigest()
-
 def healthy_rows(folder:str|Path,   # a dataset folder whose notumor class (any spelling) holds the healthy slices
                  dataset:str|Path,  # the dataset a model learnt from: its byte copies are left out
                 ) -> pd.DataFrame:  # the slices to score; attrs["copies_left_out"]
     "The healthy slices of `folder` that are byte copies of no image of `dataset`"
     rows = scan_dataset(folder, decode=False).manifest
     rows = rows[rows["class"] == "notumor"]
-    inside = {_sha256(p) for p in scan_dataset(dataset, decode=False).manifest.path}
-    outside = rows[[_sha256(p) not in inside for p in rows.path]].reset_index(drop=True)
+    inside = set(_digests(scan_dataset(dataset, decode=False).manifest.path)) - {None}
+    outside = rows[[d not in inside for d in _digests(rows.path)]].reset_index(drop=True)
     if outside.empty: raise ValueError(f"{folder}: no healthy slice that is not a copy of an image of {dataset}")
     outside.attrs["copies_left_out"] = len(rows) - len(outside)
     return outside
