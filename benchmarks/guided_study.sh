@@ -4,6 +4,8 @@
 # Needs BRAIN_GRADCAM_DATA (the Kaggle Training split with masks). Usage: bash benchmarks/guided_study.sh [MODEL_DIR] [OUT_DIR]
 # GUIDES (default: every guide) and GUIDE_MASKS (09b's guide_masks; default: the run's masks) choose the candidates, e.g.
 #   GUIDES=counterfactual GUIDE_MASKS="own;$BRAIN_GRADCAM_BRISC;$BRAIN_GRADCAM_BRISC,own" bash benchmarks/guided_study.sh M O
+# HEALTHY (a folder of healthy slices from another collection, e.g. BRISC's classification_task) scores them; with
+#   HEALTHY_IN_TRAINING=True half of them train every candidate. AGREEMENT (a second annotation) scores two annotators.
 # Writes OUT_DIR/09b_guided_training.ipynb (every table), OUT_DIR/guided/<guide>/ (the models), OUT_DIR/figures/guided_gradcam.jpg.
 set -euo pipefail
 model=$(cd "${1:-runs/full-profile/model}" && pwd)
@@ -11,5 +13,7 @@ out=$(mkdir -p "${2:-runs/full-profile}" && cd "${2:-runs/full-profile}" && pwd)
 papermill nbs/09b_guided_training.ipynb "$out/09b_guided_training.ipynb" --log-output \
   -p profile full -p model_dir "$model" -p guided_root "$out/guided" -p figures_dir "$out/figures" \
   -p max_per_class None -p ig_per_class 3 -p sanity_n 8 \
-  -p guides "${GUIDES:-counterfactual,gain,rrr,cam}" -p guided_epochs 2 \
-  ${GUIDE_MASKS:+-p guide_masks "$GUIDE_MASKS"}
+  -p guides "${GUIDES:-counterfactual,gain,rrr,cam}" \
+  ${GUIDE_MASKS:+-p guide_masks "$GUIDE_MASKS"} ${HEALTHY:+-p healthy "$HEALTHY"} \
+  ${HEALTHY_IN_TRAINING:+-p healthy_in_training "$HEALTHY_IN_TRAINING"} ${AGREEMENT:+-p agreement_masks "$AGREEMENT"} \
+  ${GUIDED_EPOCHS:+-p guided_epochs "$GUIDED_EPOCHS"}

@@ -6,7 +6,7 @@ Docs: https://brain-gradcam.github.io/brain_gradcam/guided_training.html.md"""
 
 # %% ../nbs/09b_guided_training.ipynb #511ec7cf
 from __future__ import annotations
-import hashlib, json, operator, time
+import hashlib, inspect, json, operator, time
 from dataclasses import asdict
 from pathlib import Path
 
@@ -27,17 +27,18 @@ from .cache import cached_features
 from .fitting import claim_run_dir, class_weights, fit_cached
 from .card import ModelCard, TrainedModel, load_trained, opened
 from .training import _freeze_batchnorm, cap_per_class, manifest_fingerprint, save_trained
-from .gradcam import explain, file_batches, finish_maps
-from .failure_analysis import FILLS, removal_images, removal_table
+from .gradcam import explain, file_batches, finish_maps, load_batch, method_info
+from .failure_analysis import FILLS, brain_mask, removal_images, removal_table, tumor_region
 from .evaluation import bootstrap_ci, classification_metrics, predict_probabilities, softmax
 from .explanation_metrics import random_maps, score_maps, summarize
 from .overlays import show_overlay
 
 # %% auto #0
-__all__ = ['TARGETS', 'mask_cells', 'counterfactual_features', 'training_table', 'top_logits', 'GuidedBatches', 'GuidedTop',
-           'guided_blocks', 'masks_in', 'guided_fine_tune', 'healthy_rows', 'called_notumor', 'healthy_share',
-           'held_out_features', 'removal_frame', 'flip_rates', 'map_scores', 'compare_models', 'targets_table',
-           'targets_met', 'verdict', 'pick_guided', 'formatted', 'score_subset', 'plot_side_by_side']
+__all__ = ['TARGETS', 'COUNTS', 'mask_cells', 'counterfactual_features', 'paste_tumor', 'pasted_features', 'training_table',
+           'top_logits', 'GuidedBatches', 'GuidedTop', 'guided_blocks', 'masks_in', 'guided_fine_tune', 'healthy_rows',
+           'healthy_halves', 'called_notumor', 'healthy_share', 'held_out_features', 'removal_frame', 'flip_rates',
+           'map_scores', 'compare_models', 'targets_table', 'targets_met', 'verdict', 'pick_guided', 'formatted',
+           'distance_map', 'annotator_scores', 'score_subset', 'plot_side_by_side']
 
 # %% ../nbs/09b_guided_training.ipynb #df404eba
 def mask_cells(mask:np.ndarray, cells:int) -> np.ndarray:
@@ -47,6 +48,10 @@ def mask_cells(mask:np.ndarray, cells:int) -> np.ndarray:
 # %% ../nbs/09b_guided_training.ipynb #62c1f159
 def _digest(value) -> str:
     return hashlib.sha256(json.dumps(value, sort_keys=True, default=str).encode()).hexdigest()[:16]
+
+def _front_sums(front) -> list:
+    "A cheap fingerprint of the frozen blocks' weights, for cache keys"
+    return [float(np.asarray(w, np.float64).sum()) for w in front.weights[:1] + front.weights[-1:]]
 
 def counterfactual_features(front,                # the frozen blocks (`split_model(...)[0]`)
                             card:ModelCard,       # the default model's card: image size, crop, preprocessing
@@ -58,8 +63,7 @@ def counterfactual_features(front,                # the frozen blocks (`split_mo
     ("Features of each masked row with its tumor removed and with a healthy patch removed; the masks on both "
      "grids; cached")
     rows = rows.reset_index(drop=True)
-    weights = [float(np.asarray(w, np.float64).sum()) for w in front.weights[:1] + front.weights[-1:]]
-    key = _digest([list(rows.path), list(rows.mask_path), weights, card.image_size, asdict(card.preprocessing), seed,
+    key = _digest([list(rows.path), list(rows.mask_path), _front_sums(front), card.image_size, asdict(card.preprocessing), seed,
                    fill])
     folder = Path(cache_dir)/f"counterfactual-{key}"
     names = ("removed", "control", "kept", "has_control", "inside_input", "inside_cam")
@@ -97,10 +101,86 @@ def counterfactual_features(front,                # the frozen blocks (`split_mo
     (folder/"done").write_text(json.dumps(errors))
     return counterfactual_features(front, card, rows, cache_dir, cam_cells, seed, fill, batch_size)
 
+# %% ../nbs/09b_guided_training.ipynb #4f42b127
+def _ring_mean(image:np.ndarray, region:np.ndarray) -> float:
+    "The mean grey level of the brain in a band around `region` (the band alone when it holds no brain)"
+    band = tumor_region(region, 0.03) & ~region
+    inside = band & brain_mask(image)
+    return float(image[..., 0][inside if inside.any() else band].mean())
+
+def paste_tumor(image:np.ndarray,    # (S, S, 3) uint8: a training image with a tumor
+                mask:np.ndarray,     # (S, S) bool: its tumor
+                healthy:np.ndarray,  # (S, S, 3) uint8: a healthy training slice of the same size
+                dilate:float=0.02,   # the tumor grown by this share of the side, as `removal_images` grows it
+                inside:float=0.9,    # the least share of the grown tumor that must fall in the healthy brain
+               ) -> np.ndarray|None:
+    ("`healthy` with `image`'s tumor pasted at the same place, its brightness matched to the brain around it and its "
+     "edge softened; None when too little of it falls in the healthy brain")
+    region = tumor_region(mask, dilate)
+    if (region & brain_mask(healthy)).sum() < inside * region.sum(): return None
+    tumor = image.astype(np.float32) + _ring_mean(healthy, region) - _ring_mean(image, region)
+    alpha = np.maximum(cv2.GaussianBlur(region.astype(np.float32), (0, 0), 1.5), mask)[..., None]   # tumor whole
+    return np.clip(alpha * tumor + (1 - alpha) * healthy, 0, 255).round().astype(np.uint8)
+
+# %% ../nbs/09b_guided_training.ipynb #b982ed80
+def _healthy_image(card:ModelCard, path:str, errors:list) -> np.ndarray|None:
+    "A healthy slice as the model sees it; an unreadable one is reported once in `errors` and skipped"
+    try: return load_batch(card, [path])["images"][0]
+    except (ValueError, OSError) as err:
+        if not any(e["image"] == str(path) for e in errors): errors.append(dict(image=str(path), error=str(err)))
+
+def _paste_one(card, image, mask, healthy:list, start:int, errors:list, tries:int=4) -> tuple:
+    "(pasted image, partner index) into the first of `tries` healthy slices from `start` that takes it; (None, -1)"
+    for t in range(tries):
+        partner = (start + t) % len(healthy)
+        slice_ = _healthy_image(card, healthy[partner], errors)
+        pasted = None if slice_ is None else paste_tumor(image, mask, slice_)
+        if pasted is not None: return pasted, partner
+    return None, -1
+
+# %% ../nbs/09b_guided_training.ipynb #effcb014
+def pasted_features(front, card:ModelCard,
+                    rows:pd.DataFrame,     # masked training rows (path, mask_path, label)
+                    healthy:pd.DataFrame,  # healthy training rows: the slices the tumors are pasted into
+                    cache_dir:str|Path, seed:int=42, batch_size:int=16,
+                    verbose:int=0) -> dict:     # 1 or 2: a progress bar
+    ("Features of each masked row's tumor pasted into a healthy training slice (`paste_tumor`): pasted, has_pasted, "
+     "partner (row of `healthy`, -1: none), errors; cached")
+    rows, slices = rows.reset_index(drop=True), list(healthy.path)
+    if not slices: raise ValueError("no healthy training slice to paste the tumors into")
+    key = _digest([list(rows.path), list(rows.mask_path), slices, _front_sums(front), card.image_size,
+                   asdict(card.preprocessing), seed])
+    folder = Path(cache_dir)/f"pasted-{key}"
+    if (folder/"done").is_file():
+        return dict({n: np.load(folder/f"{n}.npy", mmap_mode="r") for n in ("pasted", "partner")},
+                    has_pasted=np.load(folder/"partner.npy") >= 0, errors=json.loads((folder/"done").read_text()))
+    folder.mkdir(parents=True, exist_ok=True)
+    pasted = np.lib.format.open_memmap(folder/"pasted.npy", "w+", np.float16, (len(rows), *front.output.shape[1:]))
+    partner, errors = np.full(len(rows), -1), []
+    starts = np.random.default_rng(seed).integers(0, len(slices), len(rows))
+    batches = file_batches(card, rows, batch_size, errors)
+    if verbose: batches = tqdm(batches, total=-(-len(rows) // batch_size), desc="pasted tumors", unit="batch")
+    for part, batch in batches:
+        done = [(k, *_paste_one(card, image, mask, slices, starts[k], errors))
+                for k, image, mask in zip(part.index, batch["images"], batch["masks"])]
+        done = [(k, picture, p) for k, picture, p in done if picture is not None]
+        if not done: continue
+        index = [k for k, _, _ in done]
+        pictures = preprocess(np.stack([picture for _, picture, _ in done]).astype(np.float32),
+                              card.preprocessing.backbone)
+        pasted[index] = np.asarray(front.predict_on_batch(pictures), np.float16)
+        partner[index] = [p for _, _, p in done]
+    pasted.flush()
+    del pasted
+    np.save(folder/"partner.npy", partner)
+    (folder/"done").write_text(json.dumps(errors))
+    return pasted_features(front, card, rows, healthy, cache_dir, seed, batch_size)
+
 # %% ../nbs/09b_guided_training.ipynb #9cea63b7
-def training_table(train_rows:pd.DataFrame, extra:dict, guide:list) -> pd.DataFrame:
-    ("One row per training example: source (0 images, 1 tumor removed, 2 control), row in that source, label, mask row "
-     "(-1: none)")
+def training_table(train_rows:pd.DataFrame, extra:dict, guide:list,
+                   healthy:int=0) -> pd.DataFrame:   # healthy slices of another collection (source 4)
+    ("One row per training example: source (0 images, 1 tumor removed, 2 control, 3 tumor pasted, 4 healthy slice "
+     "of another collection), row in that source, label, mask row (-1: none)")
     # position of each masked row among the training rows
     masked = np.flatnonzero(train_rows.mask_path.notna().to_numpy())
     kept = np.asarray(extra["kept"]) if extra else np.zeros(len(masked), bool)
@@ -108,11 +188,15 @@ def training_table(train_rows:pd.DataFrame, extra:dict, guide:list) -> pd.DataFr
     mask_of[masked[kept]] = np.flatnonzero(kept)
     labels = train_rows.label.to_numpy()
     parts = [pd.DataFrame(dict(source=0, row=np.arange(len(train_rows)), label=labels, mask=mask_of))]
+    done = np.flatnonzero(kept)
     if any(g.counterfactuals for g in guide):
-        done = np.flatnonzero(kept)
         has = done[np.asarray(extra["has_control"])[done]]
         parts.append(pd.DataFrame(dict(source=1, row=done, label=CLASSES.index("notumor"), mask=-1)))
         parts.append(pd.DataFrame(dict(source=2, row=has, label=labels[masked[has]], mask=has)))
+    if any(g.pasted for g in guide):                       # the pasted tumor sits where its mask says
+        has = done[np.asarray(extra["has_pasted"])[done]]
+        parts.append(pd.DataFrame(dict(source=3, row=has, label=labels[masked[has]], mask=has)))
+    if healthy: parts.append(pd.DataFrame(dict(source=4, row=np.arange(healthy), label=CLASSES.index("notumor"), mask=-1)))
     return pd.concat(parts, ignore_index=True)
 
 # %% ../nbs/09b_guided_training.ipynb #f2501910
@@ -120,7 +204,7 @@ def _gather(sources:list, table:pd.DataFrame, index:np.ndarray) -> np.ndarray:
     "The examples `index` of `table` as one float32 batch, read from their sources (memory-mapped arrays)"
     x = np.empty((len(index), *sources[0].shape[1:]), np.float32)
     source, row = table.source.to_numpy()[index], table.row.to_numpy()[index]
-    for s, array in enumerate(sources):
+    for s, array in enumerate(sources):                   # None: a source this training does not have
         if (source == s).any(): x[source == s] = array[row[source == s]]
     return x
 
@@ -214,6 +298,13 @@ def _guided_rows(base_dir:Path, base:ModelCard, split:pd.DataFrame, masks:str|Pa
                          f"training_split(root, masks=...), or pass masks=FOLDER")
     return data, train_rows, val_rows, train_rows[train_rows.mask_path.notna()]
 
+def _with_pasted(extra:dict, front, card:ModelCard, masked:pd.DataFrame, pool:pd.DataFrame, cache:Path,
+                 seed:int, verbose:int) -> dict:
+    "`extra` with the masked rows' tumors pasted into the healthy slices `pool` (`pasted_features`)"
+    pasted = pasted_features(front, card, masked, pool, cache, seed, verbose=verbose)
+    return dict(extra, pasted=pasted["pasted"], has_pasted=pasted["has_pasted"],
+                errors=[*extra["errors"], *pasted["errors"]])
+
 def _mask_grids(extra:dict|None, grid:tuple, key:str) -> np.ndarray:
     "The masks on one grid, with an all-False row 0 first for the examples without a mask"
     found = extra[key] if extra else np.zeros((0, *grid), bool)
@@ -229,7 +320,9 @@ def guided_fine_tune(base_dir:str|Path,      # the default model, written by `tr
                      overwrite:bool=False,
                      masks:str|Path=None,    # a masks folder the train subset's masks come from (None: the split's)
                      blocks:int=None,        # top blocks fine-tuned (None: the default model's); deeper ones cache
-                    ) -> ModelCard:          #   their own inputs
+                                             #   their own inputs
+                     healthy:pd.DataFrame=None,   # healthy slices of another collection (`healthy_halves`' train
+                    ) -> ModelCard:               #   half): notumor examples, and slices the tumors are pasted into
     ("Fine-tune the default model's top further with the train subset's masks, through `fit_cached`; write "
      "model.keras and model.json in `out_dir`")
     guide, base_dir = guides_of(guides), Path(base_dir)
@@ -243,7 +336,8 @@ def guided_fine_tune(base_dir:str|Path,      # the default model, written by `tr
     front, top = split_model(model, blocks)                  # a depth the backbone lacks fails here, before any file
     identity = dict(base=base.train_manifest_fingerprint, base_dir=str(base_dir.resolve()), guides=guides,
                     weight=weight, epochs=epochs, lr=lr, fill=fill, seed=seed, masks=_digest(list(masked.mask_path)),
-                    **({} if blocks == usual else dict(blocks=blocks)))
+                    **({} if blocks == usual else dict(blocks=blocks)),
+                    **({} if healthy is None else dict(healthy=_digest(list(healthy.path)))))
     out_dir = claim_run_dir(out_dir, identity, overwrite)
     if (out_dir/"model.json").is_file(): return ModelCard.read(out_dir)
     _freeze_batchnorm(top)
@@ -254,12 +348,18 @@ def guided_fine_tune(base_dir:str|Path,      # the default model, written by `tr
     x_train, x_val = (cached_features(front, rows, backbone, size, crop, cache/f"{name}{cut}.npy",
                                       settings["batch_size"])
                       for name, rows in (("train", train_rows), ("val", val_rows)))
-    needs = any(g.counterfactuals or g.penalty for g in guide)
     cam_cells = int(probe.outputs[0].shape[1])
-    extra = counterfactual_features(front, base, masked, cache, cam_cells, seed, fill, verbose=verbose) if needs else None
+    extra = counterfactual_features(front, base, masked, cache, cam_cells, seed, fill, verbose=verbose) if any(
+        g.counterfactuals or g.penalty or g.pasted for g in guide) else None
+    if any(g.pasted for g in guide):
+        pool = pd.concat([train_rows[train_rows["class"] == "notumor"], *([] if healthy is None else [healthy])])
+        extra = _with_pasted(extra, front, base, masked, pool, cache, seed, verbose)
+    x_healthy = None if healthy is None else cached_features(front, healthy, backbone, size, crop,
+                                                             cache/f"healthy-{_digest(list(healthy.path))}{cut}.npy",
+                                                             settings["batch_size"])
     timings = dict(counterfactual_seconds=round(time.perf_counter() - start, 1))
-    table = training_table(train_rows, extra, guide)
-    sources = [x_train] + ([extra["removed"], extra["control"]] if extra else [])
+    table = training_table(train_rows, extra, guide, 0 if healthy is None else len(healthy))
+    sources = [x_train, *[(extra or {}).get(k) for k in ("removed", "control", "pasted")], x_healthy]
     grids = (_mask_grids(extra, x_train.shape[1:3], "inside_input"),
              _mask_grids(extra, probe.outputs[0].shape[1:3], "inside_cam"))
     batches, start = GuidedBatches(sources, table, grids, settings["batch_size"], seed), time.perf_counter()
@@ -270,6 +370,8 @@ def guided_fine_tune(base_dir:str|Path,      # the default model, written by `tr
                         base.weights, val_logits=top_logits(top, x_val))
     card.guided = dict(guides=guides, weight=weight, epochs=epochs, lr=lr, fill=fill, seed=seed, base=str(base_dir),
                        blocks=blocks, masks_used=int(np.asarray(extra["kept"]).sum()) if extra else 0,
+                       pasted=int(np.asarray(extra.get("has_pasted", [])).sum()) if extra else 0,
+                       healthy_slices=0 if healthy is None else len(healthy),
                        masks_from="the train subset only",
                        annotation="the split's mask_path" if masks is None else masks_label(masks),
                        mask_folders=sorted({str(Path(p).parents[2]) for p in masked.mask_path}),
@@ -285,10 +387,17 @@ def healthy_rows(folder:str|Path,   # a dataset folder whose notumor class (any 
     rows = scan_dataset(folder, decode=False).manifest
     rows = rows[rows["class"] == "notumor"]
     inside = set(_digests(scan_dataset(dataset, decode=False).manifest.path)) - {None}
-    outside = rows[[d not in inside for d in _digests(rows.path)]].reset_index(drop=True)
+    rows = rows.assign(sha256=_digests(rows.path))
+    outside = rows[[d is not None and d not in inside for d in rows.sha256]].reset_index(drop=True)
     if outside.empty: raise ValueError(f"{folder}: no healthy slice that is not a copy of an image of {dataset}")
     outside.attrs["copies_left_out"] = len(rows) - len(outside)
     return outside
+
+def healthy_halves(rows:pd.DataFrame) -> tuple:
+    ("(train, held): `healthy_rows` split in two by the last bit of each file's SHA-256, the same on every machine; "
+     "one half may train, the other is scored")
+    odd = rows.sha256.map(lambda d: int(d[-1], 16) % 2 == 1).to_numpy()
+    return rows[~odd].reset_index(drop=True), rows[odd].reset_index(drop=True)
 
 def called_notumor(predicted:np.ndarray,  # predicted class indices of healthy slices
                    n_bootstrap:int=1000, seed:int=42) -> dict:
@@ -351,8 +460,9 @@ def map_scores(top, held:dict, method:str, layer:str, image_size:int, prior:dict
     ("(scores, heatmaps): `method`'s maps of the predicted class at `layer`, and the random and prior maps, scored "
      "against the masks")
     x = held["features"]["original"]
+    grid = {"upsample": False} if "upsample" in inspect.signature(method_info(method).fn).parameters else {}
     cells = np.concatenate([explain(top, np.asarray(x[i:i + batch_size], np.float32), method, None, layer,
-                                    upsample=False, normalize=False).heatmaps
+                                    normalize=False, **grid).heatmaps
                             for i in range(0, len(x), batch_size)])
     heatmaps = finish_maps(cells,
                            (image_size, image_size))[0]             # as the whole model's maps: resized, then scaled
@@ -369,7 +479,7 @@ TARGETS = dict(pointing_game=0.85, flips_tumor=0.5, flips_control=0.10)   # issu
 def compare_models(tops:dict,          # name -> the top of each model (`split_model(model, blocks)[1]`), all on the same frozen blocks
                    held:dict,          # `held_out_features` of the held-out masked images
                    x_test:np.ndarray, labels:np.ndarray,   # the cached inputs and labels of every held-out test image
-                   prior:dict, layer:str, image_size:int, methods=("gradcam", "gradcam++"), seed:int=42,
+                   prior:dict, layer:str, image_size:int, methods=("gradcam", "gradcam++", "layercam_multi"), seed:int=42,
                    n_bootstrap:int=1000) -> tuple:
     ("(table, maps): per model, accuracy and macro F1 with 95% CIs, each method's pointing game and energy in mask, "
      "removal flips per filling")
@@ -436,7 +546,7 @@ def verdict(table:pd.DataFrame, model:str, fill:str, default:str="default") -> s
 def pick_guided(table:pd.DataFrame, fill:str, default:str="default") -> str:
     "The guided model meeting the most targets (painted baselines last); ties go to the higher Grad-CAM pointing game"
     candidates = [m for m in table.index if m != default]
-    painted = lambda m: all(n in GUIDES and GUIDES[n].painted for n in m.split("+"))
+    painted = lambda m: all(n in GUIDES and GUIDES[n].painted for n in m.split("@")[0].split("+"))
     key = lambda m: (not painted(m), sum(targets_met(table, m, fill, default).values()),
                      table.loc[m, "gradcam: pointing_game"])
     return max(candidates, key=key)
@@ -446,23 +556,44 @@ def _with_ci(value, ci, show) -> str:
     text = show(value) if isinstance(value, (int, float)) else str(value)
     return text + (f" [{show(ci[0])}, {show(ci[1])}]" if isinstance(ci, (list, tuple)) else "")
 
+COUNTS = ("n_test", "n_masked", "fine-tuning (s)")   # columns that are counts or seconds, not shares
+
 def formatted(table:pd.DataFrame, columns:list=None) -> pd.DataFrame:
     "The table's values as text: shares in %, each with its 95% CI where it has one"
     out = pd.DataFrame(index=table.index)
     for column in columns or [c for c in table.columns if not c.endswith("_ci95")]:
         cis = table.get(f"{column}_ci95", pd.Series([None] * len(table), index=table.index))
-        share = column not in ("n_test", "n_masked") and "energy" not in column
-        show = (lambda v: f"{v:.1%}") if share else (lambda v: f"{v:.3f}" if isinstance(v, float) else str(v))
+        share = not column.startswith(COUNTS) and not column.endswith(": n") and "energy" not in column
+        digits = 0 if column.endswith("(s)") else 3                                       # seconds: whole
+        show = (lambda v: f"{v:.1%}") if share else (lambda v: f"{v:.{digits}f}" if isinstance(v, float) else str(v))
         out[column] = [_with_ci(v, c, show) for v, c in zip(table[column], cis)]
     return out
 
 # %% ../nbs/09b_guided_training.ipynb #4474781f
+def distance_map(mask:np.ndarray) -> np.ndarray:
+    "A mask as a map: each pixel's distance to the mask's edge, scaled to [0, 1]; its peak is the mask's deepest point"
+    distance = cv2.distanceTransform(np.asarray(mask, np.uint8), cv2.DIST_L2, 5)
+    return distance / max(float(distance.max()), 1e-6)
+
+def annotator_scores(card:ModelCard, held:dict, other:str|Path) -> pd.DataFrame:
+    ("The other annotation's masks, as `distance_map`s, scored against `held`'s: how far two annotators agree, on "
+     "the held-out images both annotated")
+    rows = held["rows"].reset_index(drop=True)
+    theirs = masks_in(rows, other)
+    both = np.flatnonzero(theirs.notna().to_numpy())
+    if not len(both): raise ValueError(f"{other}: no mask for any of the {len(rows)} scored images")
+    maps = np.stack([distance_map(load_batch(card, [rows.path[k]], [theirs[k]])["masks"][0]) for k in both])
+    return score_maps(maps, [held["masks"][k] for k in both]).assign(method="annotator",
+                                                                     **{"class": rows["class"].to_numpy()[both]})
+
 def score_subset(front, tops:dict, card:ModelCard, split:pd.DataFrame,
                  subset:str,                # "val" to choose, "test" to report
                  prior:dict, fills:list,
                  cache_dir:str|Path,        # where the subset's frozen features are cached
                  max_per_class:int=None,    # masked images per class scored (None: all)
-                 seed:int=42, n_bootstrap:int=1000) -> tuple:
+                 seed:int=42, n_bootstrap:int=1000,
+                 agreement:str|Path=None,   # a second annotation: its masks as maps, scored with the first model
+                ) -> tuple:
     "(table, maps, held): `compare_models` on the rows of `subset` alone; no other row is read"
     rows = split[split.subset == subset].reset_index(drop=True)
     x = cached_features(front, rows, card.backbone, card.image_size, card.settings["crop"],
@@ -473,6 +604,11 @@ def score_subset(front, tops:dict, card:ModelCard, split:pd.DataFrame,
     table, maps = compare_models(tops, held, x, rows.label.to_numpy(), prior, card.cam_layer, card.image_size,
                                  seed=seed, n_bootstrap=n_bootstrap)
     table.insert(0, "scored on", f"{subset} ({len(rows)} images, {len(held['masks'])} masked)")
+    if agreement is not None:
+        summary = summarize(annotator_scores(card, held, agreement), n_bootstrap, seed)
+        first = table.index[0]
+        for metric in ("n", "pointing_game", "energy_in_mask"):
+            table.loc[first, f"annotator: {metric}"] = summary[metric]
     return table, maps, held
 
 # %% ../nbs/09b_guided_training.ipynb #40191b73

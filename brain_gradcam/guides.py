@@ -23,14 +23,15 @@ class Guide:
     counterfactuals: bool     # train on each masked image's counterfactuals too
     painted: bool             # acts on the explanation alone: a baseline, not a fix
     about: str
+    pasted: bool = False      # train on masked tumors pasted into healthy training slices too
 
 GUIDES = Registry("guide", hint="combined with '+'")   # name -> Guide
 
 def register_guide(name:str, penalty:Callable=None, counterfactuals:bool=False, painted:bool=False,
-                   about:str="") -> Guide:
+                   about:str="", pasted:bool=False) -> Guide:
     "Add a guide to `GUIDES` (names may not hold '+', which combines guides)"
     if "+" in name or "," in name: raise ValueError(f"guide name {name!r} may not hold '+' or ','")
-    return GUIDES.add(Guide(name, penalty, counterfactuals, painted, about))
+    return GUIDES.add(Guide(name, penalty, counterfactuals, painted, about, pasted))
 
 def guides_of(spec:str) -> list:
     "The guides of a spec such as 'counterfactual+gain'"
@@ -86,3 +87,4 @@ register_guide("gain", gain_penalty,
                about="GAIN: the score falls when the attention is erased; the attention matches the mask")
 register_guide("rrr", rrr_penalty, about="Right for the Right Reasons: input-gradient energy inside the mask")
 register_guide("cam", cam_penalty, painted=True, about="Grad-CAM inside the mask (the painted baseline)")
+register_guide("paste", pasted=True, about="a training tumor pasted into a healthy training slice: the tumor's class")

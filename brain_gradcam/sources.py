@@ -78,12 +78,19 @@ def is_release(path:str|Path) -> bool:
     return any((p/"images").is_dir() and (p/"masks").is_dir() for p in [path, *path.glob("*"), *path.glob("*/*")])
 
 # %% ../nbs/02b_sources.ipynb #027b6cc9
+def _masks_folder(folder:Path) -> Path:
+    "`folder`, checked to hold masks as <split>/<class>/<stem>.png: any other folder would match no image, silently"
+    if not any(folder.glob("*/*/*.png")):
+        raise ValueError(f"{folder}: neither a masks folder (<split>/<class>/<stem>.png) nor a release (images/ beside "
+                         f"masks/)")
+    return folder
+
 def _one_source(masks:str|Path, root:str|Path) -> Path:
     "The masks folder of one source: 'own', a masks folder, or a release ('brisc' or its folder) matched to `root`"
     if str(masks) == "own": return Path(root)/"masks"
     if str(masks) != "brisc" and not Path(masks).expanduser().is_dir():
         raise FileNotFoundError(f"{Path(masks).expanduser()}: no such masks folder")
-    if str(masks) != "brisc" and not is_release(Path(masks).expanduser()): return Path(masks).expanduser()
+    if str(masks) != "brisc" and not is_release(Path(masks).expanduser()): return _masks_folder(Path(masks).expanduser())
     folder = release_folder(masks)
     out = cache_dir()/"masks"/f"{dataset_digest(root)}-{'brisc' if str(masks) == 'brisc' else folder.resolve().name}"
     report = masks_from(folder, root, out)
