@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# The README's default-vs-guided rows (issue 15): 09b_guided_training in the full profile, every candidate guide fine-tuned
+# The README's default-vs-guided rows: 09b_guided_training in the full profile, every candidate guide fine-tuned
 # from the full-profile model (bash benchmarks/full_profile.sh trains it) and scored on all held-out masked test images.
 # Needs BRAIN_GRADCAM_DATA (the Kaggle Training split with masks). Usage: bash benchmarks/guided_study.sh [MODEL_DIR] [OUT_DIR]
-# GUIDES (default: every guide) and GUIDE_MASKS (09b's guide_masks; default: the run's masks) choose the candidates, e.g.
-#   GUIDES=counterfactual GUIDE_MASKS="own;$BRAIN_GRADCAM_BRISC;$BRAIN_GRADCAM_BRISC,own" bash benchmarks/guided_study.sh M O
+# GUIDES (default: every guide) and GUIDE_MASKS (09b's guide_masks; default: the run's masks) choose the candidates.
 # HEALTHY (a folder of healthy slices from another collection, e.g. BRISC's classification_task) scores them; with
 #   HEALTHY_IN_TRAINING=True half of them train every candidate. AGREEMENT (a second annotation) scores two annotators.
+# The README's rows (BRISC: a release folder, written by ../shared/tools/brisc_train_folder.py):
+#   GUIDES=counterfactual GUIDE_MASKS="own;BRISC;BRISC,own" AGREEMENT=BRISC HEALTHY=../shared/data/brisc2025-train/classification_task \
+#   bash benchmarks/guided_study.sh runs/full-profile/model runs/full-profile
 # Writes OUT_DIR/09b_guided_training.ipynb (every table), OUT_DIR/guided/<guide>/ (the models), OUT_DIR/figures/guided_gradcam.jpg.
 set -euo pipefail
 model=$(cd "${1:-runs/full-profile/model}" && pwd)

@@ -90,7 +90,8 @@ def _one_source(masks:str|Path, root:str|Path) -> Path:
     if str(masks) == "own": return Path(root)/"masks"
     if str(masks) != "brisc" and not Path(masks).expanduser().is_dir():
         raise FileNotFoundError(f"{Path(masks).expanduser()}: no such masks folder")
-    if str(masks) != "brisc" and not is_release(Path(masks).expanduser()): return _masks_folder(Path(masks).expanduser())
+    if str(masks) != "brisc" and not is_release(Path(masks).expanduser()):
+        return _masks_folder(Path(masks).expanduser())
     folder = release_folder(masks)
     out = cache_dir()/"masks"/f"{dataset_digest(root)}-{'brisc' if str(masks) == 'brisc' else folder.resolve().name}"
     report = masks_from(folder, root, out)
