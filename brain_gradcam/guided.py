@@ -306,6 +306,25 @@ def _with_pasted(extra:dict, front, card:ModelCard, masked:pd.DataFrame, pool:pd
     return dict(extra, pasted=pasted["pasted"], has_pasted=pasted["has_pasted"],
                 errors=[*extra["errors"], *pasted["errors"]])
 
+def _extra_examples(guide:list, front, base:ModelCard, train_rows:pd.DataFrame, masked:pd.DataFrame,
+                    healthy:pd.DataFrame|None, cache:Path, cam_cells:int, cut:str, seed:int, fill:str,
+                    verbose:int) -> tuple:
+    "(the masked rows' counterfactuals and pasted tumors, or None; the healthy slices' frozen features, or None)"
+    needs = any(g.counterfactuals or g.penalty or g.pasted for g in guide)
+    extra = counterfactual_features(front, base, masked, cache, cam_cells, seed, fill, verbose=verbose) if needs else None
+    if any(g.pasted for g in guide):
+        pool = pd.concat([train_rows[train_rows["class"] == "notumor"], *([] if healthy is None else [healthy])])
+        extra = _with_pasted(extra, front, base, masked, pool, cache, seed, verbose)
+    if healthy is None: return extra, None
+    return extra, cached_features(front, healthy, base.backbone, base.image_size, base.settings["crop"],
+                                  cache/f"healthy-{_digest(list(healthy.path))}{cut}.npy", base.settings["batch_size"])
+
+def _used(extra:dict|None, healthy:pd.DataFrame|None) -> dict:
+    "What guided training used: masks, pasted tumors, healthy slices, and the files it could not read"
+    return dict(masks_used=int(np.asarray(extra["kept"]).sum()) if extra else 0,
+                pasted=int(np.asarray(extra.get("has_pasted", [])).sum()) if extra else 0,
+                healthy_slices=0 if healthy is None else len(healthy), unreadable=extra["errors"] if extra else [])
+
 def _mask_grids(extra:dict|None, grid:tuple, key:str) -> np.ndarray:
     "The masks on one grid, with an all-False row 0 first for the examples without a mask"
     found = extra[key] if extra else np.zeros((0, *grid), bool)
@@ -349,15 +368,8 @@ def guided_fine_tune(base_dir:str|Path,      # the default model, written by `tr
     x_train, x_val = (cached_features(front, rows, backbone, size, crop, cache/f"{name}{cut}.npy",
                                       settings["batch_size"])
                       for name, rows in (("train", train_rows), ("val", val_rows)))
-    cam_cells = int(probe.outputs[0].shape[1])
-    extra = counterfactual_features(front, base, masked, cache, cam_cells, seed, fill, verbose=verbose) if any(
-        g.counterfactuals or g.penalty or g.pasted for g in guide) else None
-    if any(g.pasted for g in guide):
-        pool = pd.concat([train_rows[train_rows["class"] == "notumor"], *([] if healthy is None else [healthy])])
-        extra = _with_pasted(extra, front, base, masked, pool, cache, seed, verbose)
-    x_healthy = None if healthy is None else cached_features(front, healthy, backbone, size, crop,
-                                                             cache/f"healthy-{_digest(list(healthy.path))}{cut}.npy",
-                                                             settings["batch_size"])
+    extra, x_healthy = _extra_examples(guide, front, base, train_rows, masked, healthy, cache,
+                                       int(probe.outputs[0].shape[1]), cut, seed, fill, verbose)
     timings = dict(counterfactual_seconds=round(time.perf_counter() - start, 1))
     table = training_table(train_rows, extra, guide, 0 if healthy is None else len(healthy))
     sources = [x_train, *[(extra or {}).get(k) for k in ("removed", "control", "pasted")], x_healthy]
@@ -370,13 +382,10 @@ def guided_fine_tune(base_dir:str|Path,      # the default model, written by `tr
     card = save_trained(model, out_dir, data, backbone, settings, base.seed, {"guided": log}, timings,
                         base.weights, val_logits=top_logits(top, x_val))
     card.guided = dict(guides=guides, weight=weight, epochs=epochs, lr=lr, fill=fill, seed=seed, base=str(base_dir),
-                       blocks=blocks, masks_used=int(np.asarray(extra["kept"]).sum()) if extra else 0,
-                       pasted=int(np.asarray(extra.get("has_pasted", [])).sum()) if extra else 0,
-                       healthy_slices=0 if healthy is None else len(healthy),
-                       masks_from="the train subset only",
+                       blocks=blocks, **_used(extra, healthy), masks_from="the train subset only",
                        annotation="the split's mask_path" if masks is None else masks_label(masks),
                        mask_folders=sorted({str(Path(p).parents[2]) for p in masked.mask_path}),
-                       unreadable=extra["errors"] if extra else [], about={g.name: g.about for g in guide})
+                       about={g.name: g.about for g in guide})
     card.save(out_dir)
     return card
 

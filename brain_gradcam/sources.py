@@ -79,7 +79,7 @@ def is_release(path:str|Path) -> bool:
 
 # %% ../nbs/02b_sources.ipynb #027b6cc9
 def _masks_folder(folder:Path) -> Path:
-    "`folder`, checked to hold masks as <split>/<class>/<stem>.png: any other folder would match no image, silently"
+    "`folder`, if it holds masks as <split>/<class>/<stem>.png (any other folder matches no image)"
     if not any(folder.glob("*/*/*.png")):
         raise ValueError(f"{folder}: neither a masks folder (<split>/<class>/<stem>.png) nor a release (images/ beside "
                          f"masks/)")
