@@ -3,6 +3,7 @@
 # from the full-profile model (bash benchmarks/full_profile.sh trains it) and scored on all held-out masked test images.
 # Needs BRAIN_GRADCAM_DATA (the Kaggle Training split with masks). Usage: bash benchmarks/guided_study.sh [MODEL_DIR] [OUT_DIR]
 # GUIDES (default: every guide) and GUIDE_MASKS (09b's guide_masks; default: the run's masks) choose the candidates.
+# TUNE (09b's tune, e.g. "weight=3;epochs=4;blocks=3") trains every candidate once more with each setting.
 # HEALTHY (a folder of healthy slices from another collection, e.g. BRISC's classification_task) scores them; with
 #   HEALTHY_IN_TRAINING=True half of them train every candidate. AGREEMENT (a second annotation) scores two annotators.
 # The README's rows (BRISC: a release folder, written by ../shared/tools/brisc_train_folder.py):
@@ -18,4 +19,4 @@ papermill nbs/09b_guided_training.ipynb "$out/09b_guided_training.ipynb" --log-o
   -p guides "${GUIDES:-counterfactual,gain,rrr,cam}" \
   ${GUIDE_MASKS:+-p guide_masks "$GUIDE_MASKS"} ${HEALTHY:+-p healthy "$HEALTHY"} \
   ${HEALTHY_IN_TRAINING:+-p healthy_in_training "$HEALTHY_IN_TRAINING"} ${AGREEMENT:+-p agreement_masks "$AGREEMENT"} \
-  ${GUIDED_EPOCHS:+-p guided_epochs "$GUIDED_EPOCHS"}
+  ${GUIDED_EPOCHS:+-p guided_epochs "$GUIDED_EPOCHS"} ${TUNE:+-p tune "$TUNE"}

@@ -200,6 +200,8 @@ def train(out:str,                  # model directory to write
           guided_epochs:int=2,      # with --guided: fine-tuning epochs
           guided_weight:float=1.0,  # with --guided: the penalty's weight against the cross-entropy
           guided_blocks:int=None,   # with --guided: top blocks fine-tuned (default: those the default model fine-tuned)
+          healthy:str=None,         # with --guided: healthy slices of another collection, a dataset folder (e.g. BRISC's
+                                    #   classification_task); one half by SHA-256 trains as notumor (09b)
           workers:int=1,
           local:bool=False):        # with --workers N: start the N workers on this machine and wait for them
     "Train the default model, or a guided one from it; 0 when written"
@@ -216,7 +218,8 @@ def train(out:str,                  # model directory to write
     if workers > 1: _join_cluster(workers, guided)
     weights = None if weights == "none" else weights
     if guided: return _train_guided(out, data, resolve_profile(profile), backbone, weights, seed, overwrite, overrides,
-                                    guided, base, masks, guided_epochs, guided_weight, guided_blocks)
+                                    guided, base, masks, healthy, epochs=guided_epochs, weight=guided_weight,
+                                    blocks=guided_blocks)
     split = training_split(resolve_data(data), seed=seed)
     card = train_model(split, out, backbone=backbone, weights=weights, profile=resolve_profile(profile), seed=seed,
                        verbose=1, overwrite=overwrite, **overrides)
@@ -237,13 +240,13 @@ def _join_cluster(workers:int, guided:str=None):
     if named != workers: raise ValueError(f"TF_CONFIG names {named} workers; --workers says {workers}")
     distribution_strategy()
 
-def _train_guided(out, data, profile, backbone, weights, seed, overwrite, overrides, guided, base, masks, epochs,
-                  weight, blocks=None):
+def _train_guided(out, data, profile, backbone, weights, seed, overwrite, overrides, guided, base, masks,
+                  healthy=None, **fine):
     "The default model (reused from `base`, else trained there), then guided fine-tuning from it into `out`"
     from brain_gradcam.sources import resolve_data, resolve_masks
     from brain_gradcam.pipeline import training_split
     from brain_gradcam.training import ensure_model
-    from brain_gradcam.guided import guided_fine_tune
+    from brain_gradcam.guided import guided_fine_tune, healthy_halves, healthy_rows
     from brain_gradcam.guides import guides_of
     guides_of(guided)                         # an unknown guide: an error before any training
     root = resolve_data(data)
@@ -251,7 +254,8 @@ def _train_guided(out, data, profile, backbone, weights, seed, overwrite, overri
     base = Path(base or f"{Path(out)}-default")
     _, trained_now = ensure_model(split, base, backbone, weights, profile, seed, verbose=1, **overrides)
     print(f"default model: {base} ({'trained now' if trained_now else 'reused'})")
-    card = guided_fine_tune(base, split, out, guided, weight, epochs, seed=seed, overwrite=overwrite, blocks=blocks)
+    trained_healthy = None if healthy is None else healthy_halves(healthy_rows(healthy, root))[0]
+    card = guided_fine_tune(base, split, out, guided, seed=seed, overwrite=overwrite, healthy=trained_healthy, **fine)
     print(json.dumps(dict(model_dir=str(out), base=str(base), guided=card.guided,
                           val_metrics=card.val_metrics), indent=1, default=str))
     return 0

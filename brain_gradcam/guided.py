@@ -34,11 +34,12 @@ from .explanation_metrics import random_maps, score_maps, summarize
 from .overlays import show_overlay
 
 # %% auto #0
-__all__ = ['TARGETS', 'COUNTS', 'mask_cells', 'counterfactual_features', 'paste_tumor', 'pasted_features', 'training_table',
-           'top_logits', 'GuidedBatches', 'GuidedTop', 'guided_blocks', 'masks_in', 'guided_fine_tune', 'healthy_rows',
-           'healthy_halves', 'called_notumor', 'healthy_share', 'held_out_features', 'removal_frame', 'flip_rates',
-           'map_scores', 'compare_models', 'targets_table', 'targets_met', 'verdict', 'pick_guided', 'formatted',
-           'distance_map', 'annotator_scores', 'score_subset', 'plot_side_by_side']
+__all__ = ['TARGETS', 'COUNTS', 'TUNABLE', 'mask_cells', 'counterfactual_features', 'paste_tumor', 'pasted_features',
+           'training_table', 'top_logits', 'GuidedBatches', 'GuidedTop', 'guided_blocks', 'masks_in',
+           'guided_fine_tune', 'healthy_rows', 'healthy_halves', 'called_notumor', 'healthy_share', 'held_out_features',
+           'removal_frame', 'flip_rates', 'map_scores', 'compare_models', 'targets_table', 'targets_met', 'verdict',
+           'pick_guided', 'formatted', 'distance_map', 'annotator_scores', 'score_subset', 'tunings',
+           'plot_side_by_side']
 
 # %% ../nbs/09b_guided_training.ipynb #df404eba
 def mask_cells(mask:np.ndarray, cells:int) -> np.ndarray:
@@ -624,6 +625,21 @@ def score_subset(front, tops:dict, card:ModelCard, split:pd.DataFrame,
         for metric in ("n", "pointing_game", "energy_in_mask"):
             table.loc[first, f"annotator: {metric}"] = summary[metric]
     return table, maps, held
+
+# %% ../nbs/09b_guided_training.ipynb #51d87e50
+TUNABLE = dict(weight=float, epochs=int, blocks=int)     # guided_fine_tune's arguments a study may vary
+
+def tunings(spec:str|None) -> dict:
+    ("The settings each candidate trains with, by label: this run's ('') and those of `spec`, ';' between them, "
+     "',' joining several ('weight=3;epochs=4,blocks=3')")
+    found = {"": {}}
+    for one in filter(str.strip, (spec or "").split(";")):
+        try: settings = {k.strip(): TUNABLE[k.strip()](v) for k, v in (p.split("=") for p in one.split(","))}
+        except (KeyError, ValueError) as e:
+            raise ValueError(f"tune {one!r}: write name=value with a name in {list(TUNABLE)}, several joined by ','"
+                             ) from e
+        found[", ".join(f"{k} {v:g}" for k, v in settings.items())] = settings
+    return found
 
 # %% ../nbs/09b_guided_training.ipynb #40191b73
 def plot_side_by_side(images:np.ndarray, masks:list, maps:dict, titles:list):
