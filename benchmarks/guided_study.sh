@@ -6,9 +6,9 @@
 # TUNE (09b's tune, e.g. "weight=3;epochs=4;blocks=3") trains every candidate once more with each setting.
 # HEALTHY (a folder of healthy slices from another collection, e.g. BRISC's classification_task) scores them; with
 #   HEALTHY_IN_TRAINING=True half of them train every candidate. AGREEMENT (a second annotation) scores two annotators.
-# The README's rows (BRISC: a release folder, written by ../shared/tools/brisc_train_folder.py):
-#   GUIDES=counterfactual GUIDE_MASKS="own;BRISC;BRISC,own" AGREEMENT=BRISC HEALTHY=../shared/data/brisc2025-train/classification_task \
-#   bash benchmarks/guided_study.sh runs/full-profile/model runs/full-profile
+# The README's rows (R: BRISC's release folder, laid out by ../shared/tools/brisc_train_folder.py; H: its healthy slices):
+#   GUIDES=counterfactual+cam GUIDE_MASKS="$R,own" TUNE="weight=3;weight=10;epochs=4;blocks=3" HEALTHY=$H \
+#   HEALTHY_IN_TRAINING=True AGREEMENT=$R bash benchmarks/guided_study.sh runs/full-profile/model runs/full-profile
 # Writes OUT_DIR/09b_guided_training.ipynb (every table), OUT_DIR/guided/<guide>/ (the models), OUT_DIR/figures/guided_gradcam.jpg.
 set -euo pipefail
 model=$(cd "${1:-runs/full-profile/model}" && pwd)

@@ -200,8 +200,8 @@ def train(out:str,                  # model directory to write
           guided_epochs:int=2,      # with --guided: fine-tuning epochs
           guided_weight:float=1.0,  # with --guided: the penalty's weight against the cross-entropy
           guided_blocks:int=None,   # with --guided: top blocks fine-tuned (default: those the default model fine-tuned)
-          healthy:str=None,         # with --guided: healthy slices of another collection, a dataset folder (e.g. BRISC's
-                                    #   classification_task); one half by SHA-256 trains as notumor (09b)
+          healthy:str=None,         # with --guided: healthy slices of another collection: 'brisc' or a dataset folder;
+                                    #   one half by SHA-256 trains as notumor (09b)
           workers:int=1,
           local:bool=False):        # with --workers N: start the N workers on this machine and wait for them
     "Train the default model, or a guided one from it; 0 when written"

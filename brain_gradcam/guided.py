@@ -18,7 +18,7 @@ import tensorflow as tf
 from tqdm.auto import tqdm
 
 from .data import CLASSES, _mask_path, scan_dataset
-from .sources import masks_label
+from .sources import masks_label, release_folder
 from .masks import _digests
 from .guides import GUIDES, guides_of
 from .model import backbone_info, layer_output, split_model
@@ -391,11 +391,12 @@ def guided_fine_tune(base_dir:str|Path,      # the default model, written by `tr
     return card
 
 # %% ../nbs/09b_guided_training.ipynb #fde89f8a
-def healthy_rows(folder:str|Path,   # a dataset folder whose notumor class (any spelling) holds the healthy slices
+def healthy_rows(folder:str|Path,   # a dataset folder whose notumor class (any spelling) holds the healthy slices, or
+                                    #   "brisc": BRISC 2025 as kagglehub downloads it (`release_folder`)
                  dataset:str|Path,  # the dataset a model learnt from: its byte copies are left out
                 ) -> pd.DataFrame:  # the slices to score; attrs["copies_left_out"]
     "The healthy slices of `folder` that are byte copies of no image of `dataset`"
-    rows = scan_dataset(folder, decode=False).manifest
+    rows = scan_dataset(release_folder(folder), decode=False).manifest
     rows = rows[rows["class"] == "notumor"]
     inside = set(_digests(scan_dataset(dataset, decode=False).manifest.path)) - {None}
     rows = rows.assign(sha256=_digests(rows.path))
