@@ -6,9 +6,10 @@
 # TUNE (09b's tune, e.g. "weight=3;epochs=4;blocks=3") trains every candidate once more with each setting.
 # HEALTHY (a folder of healthy slices from another collection, e.g. BRISC's classification_task) scores them; with
 #   HEALTHY_IN_TRAINING=True half of them train every candidate. AGREEMENT (a second annotation) scores two annotators.
-# The README's rows (R: BRISC's release folder, laid out by ../shared/tools/brisc_train_folder.py; H: its healthy slices):
-#   GUIDES=counterfactual+cam GUIDE_MASKS="$R,own" TUNE="weight=3;weight=10;epochs=4;blocks=3" HEALTHY=$H \
-#   HEALTHY_IN_TRAINING=True AGREEMENT=$R bash benchmarks/guided_study.sh runs/full-profile/model runs/full-profile
+# The README's rows, its two studies as one (R: BRISC's release folder, as ../shared/tools/brisc_train_folder.py lays
+#   it out, with its classification_task/ of healthy slices):
+#   GUIDES=counterfactual+cam GUIDE_MASKS="$R,own" TUNE="weight=0.5;weight=2;weight=3;weight=10;epochs=4;blocks=3" \
+#   HEALTHY=$R HEALTHY_IN_TRAINING=True AGREEMENT=$R bash benchmarks/guided_study.sh runs/full-profile/model runs/full-profile
 # Writes OUT_DIR/09b_guided_training.ipynb (every table), OUT_DIR/guided/<guide>/ (the models), OUT_DIR/figures/guided_gradcam.jpg.
 set -euo pipefail
 model=$(cd "${1:-runs/full-profile/model}" && pwd)
