@@ -200,6 +200,7 @@ def train(out:str,                  # model directory to write
           guided_epochs:int=2,      # with --guided: fine-tuning epochs
           guided_weight:float=1.0,  # with --guided: the penalty's weight against the cross-entropy
           guided_blocks:int=None,   # with --guided: top blocks fine-tuned (default: those the default model fine-tuned)
+          guided_fill:str="surround",  # with --guided: how counterfactuals are filled: surround, mean, blur, or a+b
           healthy:str=None,         # with --guided: healthy slices of another collection: 'brisc' or a dataset folder;
                                     #   one half by SHA-256 trains as notumor (09b)
           workers:int=1,
@@ -219,7 +220,7 @@ def train(out:str,                  # model directory to write
     weights = None if weights == "none" else weights
     if guided: return _train_guided(out, data, resolve_profile(profile), backbone, weights, seed, overwrite, overrides,
                                     guided, base, masks, healthy, epochs=guided_epochs, weight=guided_weight,
-                                    blocks=guided_blocks)
+                                    blocks=guided_blocks, fill=guided_fill)
     split = training_split(resolve_data(data), seed=seed)
     card = train_model(split, out, backbone=backbone, weights=weights, profile=resolve_profile(profile), seed=seed,
                        verbose=1, overwrite=overwrite, **overrides)
@@ -419,7 +420,6 @@ def localize(model:str, preprocess:str=None, classes:str=None, image_size:int=No
 # %% ../nbs/91_cli.ipynb #577cb65e
 def build_parser() -> argparse.ArgumentParser:
     "The `brain-gradcam` argument parser: one subcommand per job"
-    "The `brain-gradcam` argument parser"
     parser = argparse.ArgumentParser(prog="brain-gradcam",
                                      description="Brain-MRI tumor classification, explained and measured.")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")

@@ -628,7 +628,7 @@ def score_subset(front, tops:dict, card:ModelCard, split:pd.DataFrame,
     return table, maps, held
 
 # %% ../nbs/09b_guided_training.ipynb #51d87e50
-TUNABLE = dict(weight=float, epochs=int, blocks=int)     # guided_fine_tune's arguments a study may vary
+TUNABLE = dict(weight=float, epochs=int, blocks=int, fill=str)   # guided_fine_tune's arguments a study may vary
 
 def tunings(spec:str|None) -> dict:
     ("The settings each candidate trains with, by label: this run's ('') and those of `spec`, ';' between them, "
@@ -639,7 +639,7 @@ def tunings(spec:str|None) -> dict:
         except (KeyError, ValueError) as e:
             raise ValueError(f"tune {one!r}: write name=value with a name in {list(TUNABLE)}, several joined by ','"
                              ) from e
-        found[", ".join(f"{k} {v:g}" for k, v in settings.items())] = settings
+        found[", ".join(f"{k} {v:g}" if isinstance(v, (int, float)) else f"{k} {v}" for k, v in settings.items())] = settings
     return found
 
 # %% ../nbs/09b_guided_training.ipynb #40191b73
