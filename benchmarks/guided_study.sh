@@ -3,12 +3,12 @@
 # from the full-profile model (bash benchmarks/full_profile.sh trains it) and scored on all held-out masked test images.
 # Needs BRAIN_GRADCAM_DATA (the Kaggle Training split with masks). Usage: bash benchmarks/guided_study.sh [MODEL_DIR] [OUT_DIR]
 # GUIDES (default: every guide) and GUIDE_MASKS (09b's guide_masks; default: the run's masks) choose the candidates.
-# TUNE (09b's tune, e.g. "weight=3;epochs=4;blocks=3") trains every candidate once more with each setting.
+# TUNE (09b's tune, e.g. "weight=3;epochs=4;blocks=3,fill=surround+blur") trains every candidate once more with each setting.
 # HEALTHY (a folder of healthy slices from another collection, e.g. BRISC's classification_task) scores them; with
 #   HEALTHY_IN_TRAINING=True half of them train every candidate. AGREEMENT (a second annotation) scores two annotators.
-# The README's rows, its two studies as one (R: BRISC's release folder, as ../shared/tools/brisc_train_folder.py lays
+# The README's rows, its studies as one (R: BRISC's release folder, as ../shared/tools/brisc_train_folder.py lays
 #   it out, with its classification_task/ of healthy slices):
-#   GUIDES=counterfactual+cam GUIDE_MASKS="$R,own" TUNE="weight=0.5;weight=2;weight=3;weight=10;epochs=4;blocks=3" \
+#   GUIDES=counterfactual+cam GUIDE_MASKS="$R,own" TUNE="weight=0.5;weight=0.5,blocks=3;weight=0.5,blocks=3,fill=surround+blur" \
 #   HEALTHY=$R HEALTHY_IN_TRAINING=True AGREEMENT=$R bash benchmarks/guided_study.sh runs/full-profile/model runs/full-profile
 # Writes OUT_DIR/09b_guided_training.ipynb (every table), OUT_DIR/guided/<guide>/ (the models), OUT_DIR/figures/guided_gradcam.jpg.
 set -euo pipefail
