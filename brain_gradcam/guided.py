@@ -391,13 +391,18 @@ def guided_fine_tune(base_dir:str|Path,      # the default model, written by `tr
     return card
 
 # %% ../nbs/09b_guided_training.ipynb #fde89f8a
+_HEALTHY_HINT = "Give a folder of class folders with notumor (any spelling); BRISC keeps them in classification_task/"
+
 def healthy_rows(folder:str|Path,   # a dataset folder whose notumor class (any spelling) holds the healthy slices, or
                                     #   "brisc": BRISC 2025 as kagglehub downloads it (`release_folder`)
                  dataset:str|Path,  # the dataset a model learnt from: its byte copies are left out
                 ) -> pd.DataFrame:  # the slices to score; attrs["copies_left_out"]
     "The healthy slices of `folder` that are byte copies of no image of `dataset`"
-    rows = scan_dataset(release_folder(folder), decode=False).manifest
+    try: rows = scan_dataset(release_folder(folder), decode=False).manifest
+    except (KeyError, ValueError) as e:
+        raise ValueError(f"{folder}: no healthy slices read: {e.args[0]}. {_HEALTHY_HINT}") from e
     rows = rows[rows["class"] == "notumor"]
+    if rows.empty: raise ValueError(f"{folder}: no notumor class folder. {_HEALTHY_HINT}")
     inside = set(_digests(scan_dataset(dataset, decode=False).manifest.path)) - {None}
     rows = rows.assign(sha256=_digests(rows.path))
     outside = rows[[d is not None and d not in inside for d in rows.sha256]].reset_index(drop=True)
