@@ -644,7 +644,10 @@ def tunings(spec:str|None) -> dict:
         except (KeyError, ValueError) as e:
             raise ValueError(f"tune {one!r}: write name=value with a name in {list(TUNABLE)}, several joined by ','"
                              ) from e
-        found[", ".join(f"{k} {v:g}" if isinstance(v, (int, float)) else f"{k} {v}" for k, v in settings.items())] = settings
+        if set(settings.get("fill", "surround").split("+")) - set(FILLS):     # before any candidate trains
+            raise ValueError(f"tune {one!r}: fill takes {sorted(FILLS)}, several joined by '+'")
+        label = ", ".join(f"{k} {v if isinstance(v, str) else format(v, 'g')}" for k, v in settings.items())
+        found[label] = settings
     return found
 
 # %% ../nbs/09b_guided_training.ipynb #40191b73
