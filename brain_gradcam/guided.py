@@ -367,7 +367,7 @@ def guided_fine_tune(base_dir:str|Path,      # the default model, written by `tr
     start = time.perf_counter()
     cut = "" if blocks == usual else f"-{blocks}blocks"        # the default model's caches stay as they are
     x_train, x_val = (cached_features(front, rows, backbone, size, crop, cache/f"{name}{cut}.npy",
-                                      settings["batch_size"])
+                                      settings["batch_size"], verbose)      # a bar where a new depth is cached
                       for name, rows in (("train", train_rows), ("val", val_rows)))
     extra, x_healthy = _extra_examples(guide, front, base, train_rows, masked, healthy, cache,
                                        int(probe.outputs[0].shape[1]), cut, seed, fill, verbose)
