@@ -34,8 +34,8 @@ from .explanation_metrics import random_maps, score_maps, summarize
 from .overlays import show_overlay
 
 # %% auto #0
-__all__ = ['TARGETS', 'COUNTS', 'TUNABLE', 'mask_cells', 'counterfactual_features', 'paste_tumor', 'pasted_features',
-           'training_table', 'top_logits', 'GuidedBatches', 'GuidedTop', 'guided_blocks', 'masks_in',
+__all__ = ['TARGETS', 'COUNTS', 'TUNABLE', 'mask_cells', 'fill_names', 'counterfactual_features', 'paste_tumor',
+           'pasted_features', 'training_table', 'top_logits', 'GuidedBatches', 'GuidedTop', 'guided_blocks', 'masks_in',
            'guided_fine_tune', 'healthy_rows', 'healthy_halves', 'called_notumor', 'healthy_share', 'held_out_features',
            'removal_frame', 'flip_rates', 'map_scores', 'compare_models', 'targets_table', 'targets_met', 'verdict',
            'pick_guided', 'formatted', 'distance_map', 'annotator_scores', 'score_subset', 'tunings',
@@ -53,6 +53,12 @@ def _digest(value) -> str:
 def _front_sums(front) -> list:
     "A cheap fingerprint of the frozen blocks' weights, for cache keys"
     return [float(np.asarray(w, np.float64).sum()) for w in front.weights[:1] + front.weights[-1:]]
+
+def fill_names(fill:str) -> list:
+    "The fillings `fill` names: one of 09's `FILLS`, or several joined by '+'; an unknown one is an error naming it"
+    names = fill.split("+")
+    if set(names) - set(FILLS): raise ValueError(f"fill {fill!r}: use one of {sorted(FILLS)}, or several joined by '+'")
+    return names
 
 def counterfactual_features(front,                # the frozen blocks (`split_model(...)[0]`)
                             card:ModelCard,       # the default model's card: image size, crop, preprocessing
@@ -81,7 +87,7 @@ def counterfactual_features(front,                # the frozen blocks (`split_mo
     errors, backbone = [], card.preprocessing.backbone
     batches = file_batches(card, rows, batch_size, errors)
     if verbose: batches = tqdm(batches, total=-(-len(rows) // batch_size), desc="counterfactuals", unit="batch")
-    fills = fill.split("+")                                  # several: each image filled by one, in turn
+    fills = fill_names(fill)                                  # several: each image filled by one, in turn
     for part, batch in batches:
         pairs = [removal_images(image, mask, seed + k, fill=fills[k % len(fills)])
                  for k, image, mask in zip(part.index, batch["images"], batch["masks"])]
@@ -347,8 +353,7 @@ def guided_fine_tune(base_dir:str|Path,      # the default model, written by `tr
     ("Fine-tune the default model's top further with the train subset's masks, through `fit_cached`; write "
      "model.keras and model.json in `out_dir`")
     guide, base_dir = guides_of(guides), Path(base_dir)
-    if set(fill.split("+")) - set(FILLS):
-        raise ValueError(f"fill {fill!r}: use one of {sorted(FILLS)}, or several joined by '+'")
+    fill_names(fill)                                         # a bad name fails before any file
     model, base = load_trained(base_dir)
     settings, backbone = base.settings, base.backbone
     data, train_rows, val_rows, masked = _guided_rows(base_dir, base, split, masks)
@@ -644,8 +649,7 @@ def tunings(spec:str|None) -> dict:
         except (KeyError, ValueError) as e:
             raise ValueError(f"tune {one!r}: write name=value with a name in {list(TUNABLE)}, several joined by ','"
                              ) from e
-        if set(settings.get("fill", "surround").split("+")) - set(FILLS):     # before any candidate trains
-            raise ValueError(f"tune {one!r}: fill takes {sorted(FILLS)}, several joined by '+'")
+        fill_names(settings.get("fill", "surround"))                          # before any candidate trains
         label = ", ".join(f"{k} {v if isinstance(v, str) else format(v, 'g')}" for k, v in settings.items())
         found[label] = settings
     return found
