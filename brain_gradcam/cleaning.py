@@ -234,7 +234,7 @@ def audit_dataset(data:str|Path|DatasetScan, # a dataset folder, or its scan
     if errors:                                 # files whose header looked fine but whose pixels do not decode
         broken = table.loc[list(errors), ["path", "split", "class"]].assign(error=list(errors.values()))
         scan = DatasetScan(scan.root, table.drop(index=list(errors)).reset_index(drop=True),
-                           pd.concat([scan.problems, broken], ignore_index=True), scan.masks)
+                           pd.concat([scan.problems, broken], ignore_index=True), scan.masks, scan.splits)
         table = table.drop(index=list(errors))
     if table.empty:
         skipped = "; ".join(scan.problems.error.head(3))
@@ -250,7 +250,8 @@ def audit_dataset(data:str|Path|DatasetScan, # a dataset folder, or its scan
     table["extension_mismatch"] = [extension_mismatch(r) for r in table.itertuples()]
     bad_masks = check_masks(scan)
     bad_masks["split"] = [Path(m).relative_to(scan.masks or scan.root/"masks").parts[0] for m in bad_masks.mask_path]
-    table["mask_problem"] = table.mask_path.map(dict(zip(bad_masks.mask_path, bad_masks.problem))).fillna("")
+    problem_of = dict(zip(bad_masks.mask_path, bad_masks.problem))
+    table["mask_problem"] = [problem_of.get(m, "") for m in table.mask_path]
     table["mask_path"] = table.mask_path.where(table.mask_problem == "", None)      # an unusable mask is no mask
     if len(scan.problems) or len(bad_masks):
         shown = "\n  ".join(list(scan.problems.error) + list(bad_masks.problem))

@@ -102,7 +102,8 @@ def add_task(commands, command:Task):
 
 # %% ../nbs/91_cli.ipynb #ae143386
 @task("run", "execute the notebook series with papermill",
-      "Execute the numbered notebooks in order with papermill; stop at the first failure.",
+      "Execute the numbered notebooks in order with papermill, each alone; a failed notebook stops none after it. "
+      "Exit code 1 when one failed, 130 when interrupted (summary.json records which).",
       profile=PROFILE_FLAG, parameter=dict(short="-p", metavar="NAME=VALUE"),
       only=dict(nargs="+", metavar="NOTEBOOK"))
 def run(profile:str="auto",
@@ -112,17 +113,20 @@ def run(profile:str="auto",
         only:list=None,               # run only these notebooks (e.g. 00_data 01_eda)
         nbs:str=None,                 # the notebooks folder (default: the repository's nbs/)
         jobs:int=1):                  # notebooks run at once (2 suits a 2-core machine)
-    "Run the series; 0 when every notebook ran"
+    "Run the series; 0 when every notebook ran, 1 when some failed, 130 when interrupted"
     from brain_gradcam.runner import parse_parameter, run_series, SeriesFailed
-    try:
-        parameters = dict(parse_parameter(p) for p in parameter)
-        summary = run_series(nbs, out, profile=profile, data=data, parameters=parameters, only=only, jobs=jobs)
+    parameters = dict(parse_parameter(p) for p in parameter)
+    try: summary = run_series(nbs, out, profile=profile, data=data, parameters=parameters, only=only, jobs=jobs)
     except SeriesFailed as err:
         print(f"\nFAILED: {err}", file=sys.stderr)
-        return 1
-    print(f"\nall {len(summary['notebooks'])} notebooks ran in {summary['wall_seconds']} s, {jobs} at a time; summary: "
-          f"{summary['out_dir']}/summary.json")
-    return 0
+        summary = err.summary
+    except KeyboardInterrupt:
+        print("\ninterrupted: summary.json says which notebooks ran", file=sys.stderr)
+        return 130
+    statuses = [e["status"] for e in summary["notebooks"]]
+    print(f"\n{statuses.count('ok')} of {len(statuses)} notebooks ran, {statuses.count('failed')} failed, in "
+          f"{summary['wall_seconds']} s, {jobs} at a time; summary: {summary['out_dir']}/summary.json")
+    return 1 if "failed" in statuses else 0
 
 @task("phantom", "write a synthetic dataset with tumor masks",
       "Write synthetic T1 brain slices with tumor masks in the Kaggle layout.")
@@ -195,7 +199,8 @@ def train(out:str,                  # model directory to write
           overwrite:bool=False,     # delete another run found in --out and train afresh (default: refuse)
           setting:list=(),          # override a profile setting (repeatable)
           guided:str=None,
-          base:str=None,            # with --guided: the default model, trained there if missing (default: OUT-default)
+          base:str=None,            # with --guided: the default model, read with its card's settings, never written;
+                                    #   trained there if missing (default: OUT-default)
           masks:str=None,           # with --guided: a masks folder, 'brisc', 'own', or several: brisc,own
           guided_epochs:int=2,      # with --guided: fine-tuning epochs
           guided_weight:float=1.0,  # with --guided: the penalty's weight against the cross-entropy
@@ -251,19 +256,35 @@ def _train_guided(out, data, profile, backbone, weights, seed, overwrite, overri
     from brain_gradcam.guides import guides_of
     guides_of(guided)                         # an unknown guide: an error before any training
     root = resolve_data(data)
-    split = training_split(root, seed=seed, masks=resolve_masks(masks, root))
     base = Path(base or f"{Path(out)}-default")
-    _, trained_now = ensure_model(split, base, backbone, weights, profile, seed, verbose=1, **overrides)
-    print(f"default model: {base} ({'trained now' if trained_now else 'reused'})")
+    split = _base_split(base, root, resolve_masks(masks, root), overrides)
+    if split is None:
+        split = training_split(root, seed=seed, masks=resolve_masks(masks, root))
+        ensure_model(split, base, backbone, weights, profile, seed, verbose=1, **overrides)
+        print(f"default model: {base} (trained now)")
     trained_healthy = None if healthy is None else healthy_halves(healthy_rows(healthy, root))[0]
     card = guided_fine_tune(base, split, out, guided, seed=seed, overwrite=overwrite, healthy=trained_healthy, **fine)
     print(json.dumps(dict(model_dir=str(out), base=str(base), guided=card.guided,
                           val_metrics=card.val_metrics), indent=1, default=str))
     return 0
 
-def _model_of(model, preprocess=None, classes=None, image_size=None, crop=False, trained_on=None):
+def _base_split(base:Path, root:Path, masks, overrides:dict):
+    "The split the default model in `base` was trained on, read from its card (None: no model there yet)"
+    from brain_gradcam.card import ModelCard
+    from brain_gradcam.training import trained_split
+    if not (base/"model.json").is_file(): return None
+    card = ModelCard.read(base)
+    if overrides: print(f"--setting {sorted(overrides)}: not used; {base} was trained already, with its card's settings")
+    try: split = trained_split(root, card, masks)
+    except ValueError as err:
+        raise ValueError(f"--base {base}: {err}. Pass the --data it was trained on; a base model is only read, "
+                         f"never written") from None
+    print(f"default model: {base} (reused: {card.backbone}, {card.image_size} px, seed {card.seed}, from its card)")
+    return split
+
+def _model_of(model, preprocess=None, classes=None, image_size=None, crop=False, trained_on=None, quiet=False):
     ("The model, opened once: a brain-gradcam model directory by `load_trained`, else `load_classifier` of the "
-     "file, its notes said once")
+     "file, its notes said once (on stderr when `quiet`: stdout is kept for JSON)")
     own = (Path(model)/"model.json").is_file()
     if own and not (preprocess or classes or image_size or crop or trained_on):
         from brain_gradcam.training import load_trained
@@ -271,9 +292,10 @@ def _model_of(model, preprocess=None, classes=None, image_size=None, crop=False,
     from brain_gradcam.your_model import load_classifier
     trained = load_classifier(model, preprocess, classes, image_size, crop, trained_on=trained_on)
     card = trained.card
+    said = sys.stderr if quiet else sys.stdout
     print(f"{model}: {card.image_size}px, preprocessing {card.preprocessing.backbone!r}, explained at "
-          f"{card.cam_layer}")
-    for note in card.your_model["notes"]: print(f"  {note}")
+          f"{card.cam_layer}", file=said)
+    for note in card.your_model["notes"]: print(f"  {note}", file=said)
     return trained
 
 @task("evaluate", "score a trained model: raw and leak-free, with confidence intervals",
@@ -334,8 +356,10 @@ def method_options(texts:list, methods:list) -> dict:
 
 @task("explain", "heatmaps for image files: one overlay PNG each, and a JSON",
       "Explain a model's predictions on image files with any registered method (Grad-CAM and its relatives, "
-      "Integrated Gradients, SmoothGrad). Unreadable files are reported and skipped (exit code 1).", **MODEL_FLAGS,
+      "Integrated Gradients, SmoothGrad). Unreadable files are reported and skipped (exit code 1); an image unlike a "
+      "brain MRI slice is explained with a warning saying why (`not_a_slice` in the JSON).", **MODEL_FLAGS,
       images=dict(positional=True, nargs="+", metavar="IMAGE"), method=dict(choices=lambda: list(METHODS)),
+      json_out=dict(flag="--json"),
       layer=dict(help="the layer to explain, a name or a path into a nested model, e.g. xception/block14_sepconv2_act "
                       "(default: the model card's CAM layer, or your model's last feature map)"),
       class_name=dict(flag="--class"),
@@ -349,15 +373,23 @@ def explain(images:list,                # image files
             layer:str=None,
             class_name:str=None,        # explain this class for every image (default: the predicted class)
             alpha:float=0.4,            # overlay opacity of the heatmap
-            option:list=()):
+            option:list=(),
+            json_out:bool=False):       # print explanations.json to stdout instead of a line per image
     "Explain each image; 0 when every one was, 1 when some were skipped"
+    from brain_gradcam.data import to_json
     from brain_gradcam.files import explain_files
     options = method_options(option, [method]).get(method, {})
-    summary = explain_files(_model_of(model, preprocess, classes, image_size, crop, trained_on), images, out, method,
-                            layer, class_name, alpha, **options)
+    trained = _model_of(model, preprocess, classes, image_size, crop, trained_on, quiet=json_out)
+    summary = explain_files(trained, images, out, method, layer, class_name, alpha, **options)
     for entry in summary["images"]:
-        print(f"{entry['image']}: {entry['predicted']} ({entry['confidence']:.1%}) -> {entry['overlay']}")
+        if entry["not_a_slice"]:
+            print(f"warning: {entry['image']} does not look like a brain MRI slice: {'; '.join(entry['not_a_slice'])}",
+                  file=sys.stderr)
+        if not json_out: print(f"{entry['image']}: {entry['predicted']} ({entry['confidence']:.1%}) -> {entry['overlay']}")
     for error in summary["errors"]: print(f"skipped {error['image']}: {error['error']}", file=sys.stderr)
+    if json_out:
+        print(to_json(summary, indent=1))
+        return 1 if summary["errors"] else 0
     at = f" at layer {summary['layer']}" if summary["layer"] else ""
     print(f"{len(summary['images'])} explained with {method}{at}; {len(summary['errors'])} skipped -> "
           f"{out}/explanations.json")

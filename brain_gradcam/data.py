@@ -20,10 +20,10 @@ from tqdm.auto import tqdm
 __all__ = ['CLASSES', 'CLASS_ALIASES', 'MAX_PIXELS', 'MASK_THRESHOLD', 'MASK_END_BAND', 'SPLITS', 'SPLIT_ALIASES',
            'MANIFEST_COLUMNS', 'PLANES_FILE', 'PROFILES', 'REAL_RELEASES', 'canonical_class', 'ImageDecodeError',
            'read_image_bytes', 'open_image', 'decode_image', 'write_image', 'mask_reading', 'MaskError', 'read_mask',
-           'split_folders', 'find_dataset_root', 'probe_image', 'DatasetScan', 'mask_planes', 'scan_dataset',
-           'check_masks', 'split_holdout', 'cache_dir', 'locked', 'resolve_weights', 'json_safe', 'to_json', 'work_dir',
-           'output_folder', 'gpus', 'resolve_profile', 'in_colab', 'runtime_report', 'show_mri', 'save_jpeg',
-           'show_jpeg', 'real_release']
+           'split_dirs', 'split_folders', 'find_dataset_root', 'probe_image', 'DatasetScan', 'mask_planes',
+           'scan_dataset', 'check_masks', 'split_holdout', 'cache_dir', 'locked', 'resolve_weights', 'json_safe',
+           'to_json', 'work_dir', 'output_folder', 'gpus', 'resolve_profile', 'in_colab', 'runtime_report', 'show_mri',
+           'save_jpeg', 'show_jpeg', 'real_release']
 
 # %% ../nbs/00_data.ipynb #a4141149
 CLASSES = ("glioma", "meningioma", "notumor", "pituitary")
@@ -156,7 +156,7 @@ def read_mask(path:str|Path,       # a mask PNG: 0 outside, 255 (any value > MAS
 SPLITS = ("Training", "Testing")
 SPLIT_ALIASES = {"training": "Training", "train": "Training", "testing": "Testing", "test": "Testing"}
 
-def _split_dirs(root:Path) -> dict:
+def split_dirs(root:Path) -> dict:
     "The split folders directly in `root`, keyed by canonical split name (Training/train, Testing/test, any case)"
     found = {}
     if not root.is_dir(): return found
@@ -169,7 +169,11 @@ def _split_dirs(root:Path) -> dict:
 
 def split_folders(root:str|Path) -> str:
     "Which folder of `root` is read as which split, e.g. 'Training <- train/, Testing <- test/'"
-    return ", ".join(f"{split} <- {folder.name}/" for split, folder in sorted(_split_dirs(Path(root)).items()))
+    return ", ".join(f"{split} <- {folder.name}/" for split, folder in sorted(split_dirs(Path(root)).items()))
+
+def _is_class_folder(path:Path) -> bool:
+    try: return path.is_dir() and bool(canonical_class(path.name))
+    except KeyError: return False
 
 def find_dataset_root(path:str|Path,          # a dataset folder, or a folder up to 3 levels above it
                       max_depth:int=3,
@@ -180,13 +184,16 @@ def find_dataset_root(path:str|Path,          # a dataset folder, or a folder up
     if not path.exists(): raise FileNotFoundError(f"{path}: no such dataset folder")
     frontier = [path]
     for _ in range(max_depth + 1):
-        hits = [p for p in frontier if set(splits) & set(_split_dirs(p))]
+        hits = [p for p in frontier if set(splits) & set(split_dirs(p))]
         if hits: return sorted(hits)[0]
         frontier = [c for p in frontier for c in sorted(p.iterdir())        # a masks/ folder mirrors the layout: not a dataset
                     if c.is_dir() and not c.name.startswith(".") and c.name.lower() != "masks"]
     wanted = " or ".join(f"{s}/<class>/" for s in splits)
+    inside = sorted(p.name for p in path.iterdir() if _is_class_folder(p)) if path.is_dir() else []
+    hint = (f"; it holds class folders ({', '.join(inside)}) itself: give the folder above it, {path.parent}, "
+            f"with {path.name}/ renamed Training/ or Testing/ if it is neither") if inside else ""
     raise FileNotFoundError(f"{path}: no {wanted} folder within {max_depth} levels "
-                            f"(expected the Kaggle layout {splits[0]}/{{{','.join(CLASSES)}}}/*)")
+                            f"(expected the Kaggle layout {splits[0]}/{{{','.join(CLASSES)}}}/*){hint}")
 
 # %% ../nbs/00_data.ipynb #1e53d7da
 MANIFEST_COLUMNS = ["path", "split", "class", "label", "mask_path", "width", "height", "mode", "format", "plane"]
@@ -221,7 +228,7 @@ class DatasetScan:
 
 def _class_files(root:Path, splits:tuple=SPLITS):
     "(path, split, class, class folder) for every non-hidden file under root/<split>/<class>/, for the given splits"
-    for split, split_dir in sorted(_split_dirs(root).items()):
+    for split, split_dir in sorted(split_dirs(root).items()):
         if split not in splits: continue
         for class_dir in sorted(p for p in split_dir.iterdir() if p.is_dir() and not p.name.startswith(".")):
             cls = canonical_class(class_dir.name)
@@ -290,7 +297,9 @@ def check_masks(scan:DatasetScan, # a scanned dataset
     problems, masks = [], scan.masks or scan.root/"masks"
     images = scan.manifest.dropna(subset=["mask_path"]).set_index("mask_path")
     scanned = [masks/split for split in scan.splits]                # another split's masks are that split's business
+    unusable = {(split, Path(path).stem) for path, split in zip(scan.problems.path, scan.problems.split)}
     for mask_file in sorted(f for folder in scanned if folder.is_dir() for f in folder.rglob("*.png")):
+        if (mask_file.relative_to(masks).parts[0], mask_file.stem) in unusable: continue   # its image is reported already
         if str(mask_file) not in images.index:
             problems.append((str(mask_file),
                              f"{mask_file}: no image with this stem in the matching split/class folder"))
@@ -340,14 +349,21 @@ def cache_dir() -> Path:
 # %% ../nbs/00_data.ipynb #f536dde2
 @contextlib.contextmanager
 def locked(path:str|Path):
-    "Hold an exclusive lock on the file `path` (created if needed) for the `with` block (POSIX; elsewhere no lock)"
+    "Hold an exclusive lock on the file `path` for the `with` block, then remove the file (POSIX; elsewhere no lock)"
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path, "w") as handle:
-        try: import fcntl
-        except ImportError: fcntl = None
-        if fcntl: fcntl.flock(handle, fcntl.LOCK_EX)
-        yield
+    try: import fcntl
+    except ImportError: fcntl = None
+    while True:
+        handle = open(path, "a")
+        if fcntl is None: break
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        if path.exists() and os.stat(path).st_ino == os.fstat(handle.fileno()).st_ino: break
+        handle.close()                  # the holder before us removed this file: lock the one at `path` now
+    try: yield
+    finally:
+        if fcntl: path.unlink(missing_ok=True)         # removed while held, so no lock file outlives its run
+        handle.close()
 
 # %% ../nbs/00_data.ipynb #82b0169f
 def resolve_weights(weights:str|Path=None, # a weights file, "imagenet", or None for $BRAIN_GRADCAM_WEIGHTS else "imagenet"

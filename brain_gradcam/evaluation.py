@@ -11,11 +11,11 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .data import CLASSES, SPLIT_ALIASES, SPLITS, decode_image, show_mri
+from .data import CLASSES, SPLIT_ALIASES, SPLITS, decode_image, show_mri, split_dirs
 from .cleaning import audit_dataset, clean_manifest, training_copies
 from .pipeline import _listing_key, make_dataset, training_split
 from .card import TRAIN_IMAGES, ModelCard, TrainedModel, opened
-from .training import cap_per_class, manifest_fingerprint
+from .training import trained_split
 
 # %% auto #0
 __all__ = ['softmax', 'predict_probabilities', 'expected_calibration_error', 'bootstrap_ci', 'classification_metrics',
@@ -85,15 +85,10 @@ def training_images(model_dir:str|Path) -> pd.DataFrame:
                                 "brain_gradcam)")
     return pd.read_csv(path, dtype=str)
 
-def held_out_set(root:str|Path, card:ModelCard, split:str="test", masks:str|Path=None) -> pd.DataFrame:
-    "The held-out `test` or `val` subset of the training split, checked against the model's training fingerprint"
-    data = training_split(root, seed=card.seed, masks=masks)
-    capped = cap_per_class(data, card.settings["max_train_per_class"], card.settings["max_val_per_class"],
-                           card.seed)
-    if manifest_fingerprint(capped[capped.subset == "train"]) != card.train_manifest_fingerprint:
-        raise ValueError(f"{root}: the training split regenerated from this data with seed {card.seed} is not the "
-                         f"one this model was trained on (fingerprints differ); its held-out images cannot be "
-                         f"trusted as unseen. Score it as a dataset of its own with split='Testing' or 'Training'")
+def held_out_set(data:pd.DataFrame, # the split the model was trained on (`trained_split`)
+                 split:str="test",   # test or val
+                ) -> pd.DataFrame:
+    "The held-out `test` or `val` subset of the split a model was trained on, flagged as `evaluation_set` flags rows"
     rows = data[data.subset == split]
     return rows.assign(published=True, cleaned=True, training_copy=np.where(rows.leak_free, "", "duplicate group"),
                        left_out=np.where(rows.leak_free, "", "in a duplicate group with a training image"))
@@ -156,12 +151,29 @@ def split_meant(split:str,         # what a user typed: val, test, Training, Tes
                          f"{sorted(SPLIT_ALIASES)} (any case)")
     return SPLIT_ALIASES[split.lower()]
 
+def _trained_on(root:str|Path, card:ModelCard, split:str, masks:str|Path=None) -> pd.DataFrame|None:
+    "The split `card`'s model was trained on, when `root` is its data; None for other data that has a test folder"
+    folders = split_dirs(Path(root))
+    if "Training" in folders:
+        try: return trained_split(root, card, masks)
+        except ValueError as err: why = str(err)
+    else: why = f"{root} has no Training folder: it is not the data this model was trained on"
+    if split == "val" or "Testing" not in folders:
+        raise ValueError(f"{why}; its held-out images cannot be trusted as unseen. Score it as a dataset of its own "
+                         f"with split='Testing' or 'Training'")
+    print(f"{root} is not the data this model was trained on: 'test' scores its {folders['Testing'].name}/ folder, "
+          f"copies of the model's training images left out")
+    return None
+
 def evaluation_set(root:str|Path, card:ModelCard, split:str="test", model_dir:str|Path=None,
                    masks:str|Path=None) -> pd.DataFrame:
     ("The images to score, one row each, flagged `published`, `cleaned` and `leak_free`, with the reason one is "
      "`left_out`")
     trained_here, split = card.trained_here, split_meant(split, card)
-    if split in ("test", "val"): return held_out_set(root, card, split, masks)
+    if split in ("test", "val"):
+        data = _trained_on(root, card, split, masks)
+        if data is not None: return held_out_set(data, split)
+        split = "Testing"                                   # other data: its test folder, our training images left out
     if model_dir is None and trained_here:
         raise ValueError(f"split {split!r} needs `model_dir`, whose {TRAIN_IMAGES} tells which images are copies")
     # a model trained elsewhere, its training images named

@@ -11,7 +11,8 @@ from pathlib import Path
 import numpy as np
 from PIL import Image
 
-from .data import CLASSES, to_json
+from .data import CLASSES, decode_image, to_json
+from .pipeline import slice_problems
 from .card import TrainedModel, opened
 from .gradcam import Explanation, explain_rows, method_info, resolve_layer
 from .overlays import overlay
@@ -45,7 +46,7 @@ def explain_files(model:TrainedModel,      # opened once: `load_trained(folder)`
                   **options,                # passed to the method (e.g. max_channels, steps)
                  ) -> dict:
     ("Explain image files with a trained model: one overlay PNG each and explanations.json in `out`; unreadable files "
-     "reported and skipped")
+     "reported and skipped, images unlike an MRI slice flagged")
     entry = method_info(method)
     if class_name is not None and class_name not in CLASSES:
         raise ValueError(f"class {class_name!r}: classes are {CLASSES}")
@@ -61,7 +62,7 @@ def explain_files(model:TrainedModel,      # opened once: `load_trained(folder)`
             png = out/f"{_unique_name(Path(path).stem, taken)}_{method.replace('+', 'p')}.png"
             Image.fromarray(overlay(batch["images"][i], result.heatmaps[i], alpha, cmap)).save(png)
             probabilities = result.probabilities[i]
-            entries.append(dict(image=path, overlay=str(png),
+            entries.append(dict(image=path, overlay=str(png), not_a_slice=slice_problems(decode_image(path)),
                                 probabilities={c: float(p) for c, p in zip(CLASSES, probabilities)},
                                 predicted=CLASSES[int(probabilities.argmax())], confidence=float(probabilities.max()),
                                 explained_class=CLASSES[int(result.class_idx[i])], empty_map=bool(result.empty[i]),

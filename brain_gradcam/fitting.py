@@ -96,9 +96,13 @@ def claim_run_dir(out_dir:str|Path, # the model directory
     previous = json.loads(run_file.read_text()) if run_file.is_file() else None
     if previous == identity: return out_dir
     held = sorted(out_dir.iterdir()) if out_dir.is_dir() else []
+    ours = previous is not None or (out_dir/"model.json").is_file()      # a run's, or a model card this project wrote
+    if held and not ours:
+        raise ValueError(f"{out_dir} holds {[p.name for p in held][:5]}, files no brain-gradcam run wrote: nothing "
+                         f"there is deleted, with --overwrite or without. Train into a new or empty folder")
     if held and not overwrite:
         what = (f"{sorted(k for k in identity if previous.get(k) != identity[k])} differ" if previous
-                else f"it holds {[p.name for p in held][:5]} but no {RUN_FILE}")
+                else f"it holds a model card but no {RUN_FILE}")
         raise ValueError(f"{out_dir} holds another training run ({what}); its checkpoints would be taken for this "
                          f"run's. Use another folder, or overwrite=True (--overwrite) to delete it and start afresh")
     for path in held: shutil.rmtree(path) if path.is_dir() else path.unlink()

@@ -399,7 +399,7 @@ def guided_fine_tune(base_dir:str|Path,      # the default model, written by `tr
 _HEALTHY_HINT = "Give a folder of class folders with notumor (any spelling); BRISC keeps them in classification_task/"
 
 def healthy_rows(folder:str|Path,   # a dataset folder whose notumor class (any spelling) holds the healthy slices, or
-                                    #   "brisc": BRISC 2025 as kagglehub downloads it (`release_folder`)
+                                    #   "brisc": BRISC 2025, $BRAIN_GRADCAM_BRISC or downloaded (`release_folder`)
                  dataset:str|Path,  # the dataset a model learnt from: its byte copies are left out
                 ) -> pd.DataFrame:  # the slices to score; attrs["copies_left_out"]
     "The healthy slices of `folder` that are byte copies of no image of `dataset`"

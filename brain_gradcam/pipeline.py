@@ -19,8 +19,9 @@ from .cleaning import audit_dataset, clean_manifest, leak_free, unusable
 from .model import BACKBONES, backbone_info
 
 # %% auto #0
-__all__ = ['SCALINGS', 'AUDIT_VERSION', 'brain_box', 'prepare_example', 'preprocess', 'augmenter', 'image_dataset', 'batches_of',
-           'make_dataset', 'training_split', 'plot_crops', 'tumor_outside_crop']
+__all__ = ['SLICE_RULES', 'SCALINGS', 'AUDIT_VERSION', 'brain_box', 'slice_problems', 'prepare_example', 'preprocess',
+           'augmenter', 'image_dataset', 'batches_of', 'make_dataset', 'training_split', 'plot_crops',
+           'tumor_outside_crop']
 
 # %% ../nbs/03_pipeline.ipynb #a71b7896
 def brain_box(grey:np.ndarray,      # (H, W) uint8
@@ -40,6 +41,22 @@ def brain_box(grey:np.ndarray,      # (H, W) uint8
     x, y, bw, bh = cv2.boundingRect(np.vstack([c for c in contours if cv2.contourArea(c) >= keep * largest]))
     pad = int(round(margin * max(h, w)))
     return max(0, y - pad), min(h, y + bh + pad), max(0, x - pad), min(w, x + bw + pad)
+
+# %% ../nbs/03_pipeline.ipynb #0efea4e7
+SLICE_RULES = dict(min_side=64, max_colour=16, max_border=200, min_contrast=4)   # margins over the real data (above)
+
+def slice_problems(image:np.ndarray, # (H, W, 3) uint8, as `decode_image` gives it
+                  ) -> list:         # one reason per rule broken; [] for an image like a brain MRI slice
+    "Why `image` does not look like a brain MRI slice: its size, colour, background or contrast"
+    h, w = image.shape[:2]
+    grey, spread = image.mean(-1), np.ptp(image.astype(np.int16), axis=-1).mean()
+    k = max(1, min(h, w) // 20)
+    border = np.median(np.concatenate([grey[:k].ravel(), grey[-k:].ravel(), grey[:, :k].ravel(), grey[:, -k:].ravel()]))
+    reasons = [(min(h, w) < SLICE_RULES["min_side"], f"{w}x{h} px, smaller than any MRI slice"),
+               (spread > SLICE_RULES["max_colour"], f"in colour (channels {spread:.0f} grey levels apart; MRI is grey)"),
+               (border > SLICE_RULES["max_border"], f"a bright background (border grey {border:.0f}; MRI's is dark)"),
+               (grey.std() < SLICE_RULES["min_contrast"], f"almost one flat grey (standard deviation {grey.std():.1f})")]
+    return [reason for broken, reason in reasons if broken]
 
 # %% ../nbs/03_pipeline.ipynb #cf2b9ac9
 def prepare_example(path:str|Path,       # an image file

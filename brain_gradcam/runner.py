@@ -6,7 +6,7 @@ Docs: https://brain-gradcam.github.io/brain_gradcam/runner.html.md"""
 
 # %% ../nbs/90_runner.ipynb #5afd3eb4
 from __future__ import annotations
-import ast, json, re, time, os, tempfile
+import ast, contextlib, io, json, os, re, signal, sys, tempfile, threading, time
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from datetime import datetime
 from pathlib import Path
@@ -70,7 +70,10 @@ def prepare_notebook(source:str|Path, destination:str|Path) -> Path:
 
 # %% ../nbs/90_runner.ipynb #e275b774
 class SeriesFailed(RuntimeError):
-    "A notebook of the series failed; the message names it, the cell and the error"
+    "Notebooks of the series failed; the message names each, and the first one's cell and error"
+    def __init__(self, message:str, summary:dict):
+        super().__init__(message)
+        self.summary = summary
 
 def _save(summary, out_dir):
     (out_dir/"summary.json").write_text(json.dumps(summary, indent=1, default=str))
@@ -86,13 +89,37 @@ def _failure(name, err) -> str:
     return f"{head}: {type(err).__name__}: {err}"
 
 # %% ../nbs/90_runner.ipynb #6c25107f
-def _execute(notebook:Path, staging:Path, out_dir:Path, parameters:dict, progress:bool) -> tuple:
+_ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
+
+class _Relay(io.TextIOBase):
+    "A notebook's printed output, passed on a line at a time after its name; a bar's redrawn line at most every `every` s"
+    def __init__(self, name:str, every:float=30, out=None, clock=time.monotonic):
+        self.name, self.every, self.out, self.clock = name, every, out, clock
+        self.pending, self.last_bar = "", None
+    def writable(self): return True
+    def write(self, text:str) -> int:
+        self.pending += text
+        while (end := re.search(r"\r\n|\r|\n", self.pending)):
+            line, self.pending = self.pending[:end.start()], self.pending[end.end():]
+            self._line(_ANSI.sub("", line).strip(), redrawn=end.group() == "\r")
+        return len(text)
+    def _line(self, line:str, redrawn:bool):
+        if not line: return
+        if redrawn:
+            now = self.clock()
+            if self.last_bar is not None and now - self.last_bar < self.every: return
+            self.last_bar = now
+        print(f"    {self.name}: {line}", file=self.out or sys.stdout, flush=True)
+
+# %% ../nbs/90_runner.ipynb #c66ea2b3
+def _execute(notebook:Path, staging:Path, out_dir:Path, parameters:dict, bar:bool, relay:bool) -> tuple:
     "(status, seconds, error): `notebook` executed by papermill in `out_dir`, its install cell skipped"
     import papermill as pm
     start = time.perf_counter()
+    streams = dict(stdout_file=_Relay(notebook.stem), stderr_file=_Relay(notebook.stem)) if relay else {}
     try:
         pm.execute_notebook(prepare_notebook(notebook, staging/notebook.name), out_dir/notebook.name,
-                            parameters=parameters, progress_bar=progress, kernel_name="python3",
+                            parameters=parameters, progress_bar=bar, kernel_name="python3", **streams,
                             resources={"metadata": {"path": str(out_dir)}})   # the kernel's folder, not ours (threads)
         return "ok", round(time.perf_counter() - start, 1), None
     except Exception as err: return "failed", round(time.perf_counter() - start, 1), _failure(notebook.name, err)
@@ -114,18 +141,16 @@ def _pool(jobs:int):
     return ThreadPoolExecutor(jobs)
 
 def _results(calls:list, jobs:int=1, started=None):
-    "(index, result) of each call as it ends: at most `jobs` at once, started in order, none after a failure"
+    "(index, result) of each call as it ends: at most `jobs` at once, started in order, every one run"
     with _pool(jobs) as pool:
-        queue, running, failed = list(enumerate(calls)), {}, False
-        while queue and not failed or running:
-            while queue and not failed and len(running) < jobs:
+        queue, running = list(enumerate(calls)), {}
+        while queue or running:
+            while queue and len(running) < jobs:
                 i, call = queue.pop(0)
                 if started: started(i)
                 running[pool.submit(_execute, *call)] = i
             done, _ = wait(running, return_when=FIRST_COMPLETED)
-            for future in done:
-                failed |= future.result()[0] == "failed"
-                yield running.pop(future), future.result()
+            for future in done: yield running.pop(future), future.result()
 
 # %% ../nbs/90_runner.ipynb #79d321d7
 def _chosen(notebooks:list, only:list=None) -> list:
@@ -142,11 +167,11 @@ def run_series(nbs_dir:str|Path=None,     # the series' folder (default: `find_n
                data:str=None,             # a folder, "kaggle" or "phantom"; None: $BRAIN_GRADCAM_DATA, else the phantom
                parameters:dict=None,      # more parameters, each passed to the notebooks that declare it
                only:list=None,            # run just these notebooks (names or stems), still in series order
-               progress:bool=True,        # papermill's per-cell progress bar (one job only)
+               progress:bool=True,        # the notebooks' printed lines as they run, and papermill's bar (one job)
                jobs:int=1,                # notebooks run at once, each in its own kernel (2 suits a 2-core machine)
               ) -> dict:                  # the summary also written to out_dir/summary.json
-    ("Execute the series with papermill in order, each notebook alone in `out_dir` as Colab holds it; stop at the "
-     "first failure")
+    ("Execute the series with papermill in order, each notebook alone in `out_dir` as Colab holds it; every one runs, "
+     "and `SeriesFailed` names those that failed")
     if jobs < 1: raise ValueError(f"jobs={jobs}: run at least one notebook at a time")
     profile = resolve_profile(profile)
     nbs_dir = find_notebooks_dir(nbs_dir)
@@ -167,30 +192,49 @@ def run_series(nbs_dir:str|Path=None,     # the series' folder (default: `find_n
                    profile=profile, parameters=given, jobs=jobs, status="running", notebooks=entries)
     _save(summary, out_dir)
     start = time.perf_counter()
-    _execute_all(notebooks, entries, summary, out_dir, progress and jobs == 1, jobs)
-    summary.update(status="ok", seconds=round(sum(e["seconds"] for e in entries), 1),
+    with _interrupted_as_recorded(summary, out_dir):
+        _execute_all(notebooks, entries, summary, out_dir, progress, jobs)
+    failed = [e for e in entries if e["status"] == "failed"]
+    summary.update(status="failed" if failed else "ok", seconds=round(sum(e["seconds"] for e in entries), 1),
                    wall_seconds=round(time.perf_counter() - start, 1))
     _save(summary, out_dir)
+    if failed: raise SeriesFailed(_failed_message(failed, summary, out_dir), summary)
     return summary
 
 # %% ../nbs/90_runner.ipynb #9beebb2a
 def _execute_all(notebooks:list, entries:list, summary:dict, out_dir:Path, progress:bool, jobs:int):
-    "Run `notebooks`, recording each in its entry and in `summary.json`; raise `SeriesFailed` for the first failure"
+    "Run every notebook, recording each in its entry and in `summary.json` as it starts and ends"
     def started(i):
         entries[i]["status"] = "running"
         _save(summary, out_dir)
         print(f"[{i + 1}/{len(notebooks)}] {notebooks[i].name} {entries[i]['parameters']}", flush=True)
-    failures = []
     with tempfile.TemporaryDirectory() as staging:
-        calls = [(p, Path(staging), out_dir, e["parameters"], progress) for p, e in zip(notebooks, entries)]
+        calls = [(p, Path(staging), out_dir, e["parameters"], progress and jobs == 1, progress)
+                 for p, e in zip(notebooks, entries)]
         for i, (status, seconds, error) in _results(calls, jobs, started):
             entries[i].update(status=status, seconds=seconds, **({"error": error} if error else {}))
-            if error: failures.append(i)
-            else: print(f"    {notebooks[i].name + ' ' if jobs > 1 else ''}ok in {seconds} s", flush=True)
+            said = "ok" if status == "ok" else f"FAILED ({error.splitlines()[0]})"
+            print(f"    {notebooks[i].name} {said} in {seconds} s", flush=True)
             _save(summary, out_dir)
-    if failures:
-        first = min(failures)
-        summary.update(status="failed", notebooks=[e for e in entries if e["status"] != "waiting"])
+
+def _failed_message(failed:list, summary:dict, out_dir:Path) -> str:
+    "Which notebooks failed, and the first one's cell, error and traceback"
+    names = ", ".join(e["notebook"] for e in failed)
+    return (f"{len(failed)} of {len(summary['notebooks'])} notebooks failed ({names}); the first: {failed[0]['error']}"
+            f"\n(executed notebook: {out_dir/failed[0]['notebook']}; summary: {out_dir/'summary.json'})")
+
+@contextlib.contextmanager
+def _interrupted_as_recorded(summary:dict, out_dir:Path):
+    "Record Ctrl-C or SIGTERM in `summary.json` (notebooks running: interrupted, waiting: not run), then re-raise"
+    def stop(signum, frame): raise KeyboardInterrupt(f"signal {signum}")
+    main = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGTERM, stop) if main else None
+    try: yield
+    except KeyboardInterrupt:
+        for entry in summary["notebooks"]:
+            entry["status"] = {"running": "interrupted", "waiting": "not run"}.get(entry["status"], entry["status"])
+        summary.update(status="interrupted", stopped=datetime.now().isoformat(timespec="seconds"))
         _save(summary, out_dir)
-        raise SeriesFailed(f"{entries[first]['error']}\n(executed notebook: {out_dir/notebooks[first].name}; "
-                           f"summary: {out_dir/'summary.json'})")
+        raise
+    finally:
+        if main: signal.signal(signal.SIGTERM, previous)

@@ -9,36 +9,54 @@ from __future__ import annotations
 import hashlib, os
 from pathlib import Path
 
-from .data import SPLITS, _class_files, _split_dirs, cache_dir, find_dataset_root, split_folders
+from .data import SPLITS, _class_files, split_dirs, cache_dir, find_dataset_root, split_folders
 from .phantom import default_phantom
 from .masks import combine_masks, masks_from, masks_label_of, summarize_matches
 
 # %% auto #0
-__all__ = ['KAGGLE_DATASET', 'BRISC_DATASET', 'download_kaggle', 'download_brisc', 'release_folder', 'resolve_data',
-           'dataset_digest', 'is_release', 'resolve_masks', 'masks_label']
+__all__ = ['KAGGLE_DATASET', 'BRISC_DATASET', 'kaggle_download', 'download_kaggle', 'download_brisc', 'release_folder',
+           'resolve_data', 'dataset_digest', 'is_release', 'resolve_masks', 'masks_label']
 
 # %% ../nbs/02b_sources.ipynb #9a84e53f
 KAGGLE_DATASET = "masoudnickparvar/brain-tumor-mri-dataset"
 BRISC_DATASET = "briscdataset/brisc2025"
 
+def kaggle_download(handle:str,   # owner/dataset on Kaggle
+                    variable:str, # the environment variable an offline user sets instead
+                    fetch=None,   # how it is fetched (default: `kagglehub.dataset_download`; tests pass a stand-in)
+                   ) -> Path:
+    "A Kaggle dataset's folder, downloaded by kagglehub; an error of one line, naming `variable`, when it cannot be"
+    if fetch is None: from kagglehub import dataset_download as fetch
+    try: return Path(fetch(handle))
+    except Exception as err:                # requests, kagglehub and credential errors alike: said in one line
+        first = (str(err).strip().splitlines() or [""])[0][:160]
+        raise ConnectionError(f"kagglehub could not download {handle} ({type(err).__name__}: {first}); offline, set "
+                              f"${variable} to a copy of its folder") from None
+
 def download_kaggle() -> Path:
     "Download the Kaggle Brain Tumor MRI Dataset with kagglehub (needs internet and Kaggle credentials)"
-    import kagglehub
-    return find_dataset_root(kagglehub.dataset_download(KAGGLE_DATASET))
+    return find_dataset_root(kaggle_download(KAGGLE_DATASET, "BRAIN_GRADCAM_DATA"))
 
 # %% ../nbs/02b_sources.ipynb #13ae8381
-def download_brisc() -> Path:
-    "Download BRISC 2025 with kagglehub (needs internet and Kaggle credentials); the folder holding segmentation_task/"
-    import kagglehub
-    root = Path(kagglehub.dataset_download(BRISC_DATASET))
-    found = sorted(p.parent for p in root.rglob("segmentation_task"))
-    if not found: raise FileNotFoundError(f"{root}: the BRISC download holds no segmentation_task/ folder")
+def _holding(root:Path, name:str) -> list:
+    "`root` and its folders up to two levels down that hold a folder `name`"
+    return sorted(p for p in [root, *root.glob("*"), *root.glob("*/*")] if (p/name).is_dir())
+
+def download_brisc(fetch=None, # how it is fetched (see `kaggle_download`)
+                  ) -> Path:
+    "BRISC 2025's folder holding segmentation_task/: $BRAIN_GRADCAM_BRISC when set, else downloaded by kagglehub"
+    named = os.environ.get("BRAIN_GRADCAM_BRISC")
+    root = Path(named).expanduser() if named else kaggle_download(BRISC_DATASET, "BRAIN_GRADCAM_BRISC", fetch)
+    found = _holding(root, "segmentation_task")
+    where = f"$BRAIN_GRADCAM_BRISC={named}" if named else f"the BRISC download {root}"
+    if not found: raise FileNotFoundError(f"{where}: holds no segmentation_task/ folder (BRISC 2025 as released)")
+    print(f"BRISC 2025: {found[0]} ({'$BRAIN_GRADCAM_BRISC' if named else 'kagglehub'})")
     return found[0]
 
 def release_folder(source:str|Path,          # "brisc", or a release's folder
                    download=download_brisc,  # how "brisc" is fetched (tests pass a stand-in)
                   ) -> Path:
-    "The folder of a mask release: BRISC downloaded for 'brisc', else the folder given"
+    "The folder of a mask release: BRISC ($BRAIN_GRADCAM_BRISC, else downloaded) for 'brisc', else the folder given"
     return download() if str(source) == "brisc" else Path(source).expanduser()
 
 # %% ../nbs/02b_sources.ipynb #8390f317
@@ -58,7 +76,7 @@ def resolve_data(data:str|Path=None, # a folder, "kaggle", "phantom", or None
     else: root = find_dataset_root(data,
                                    splits=SPLITS)     # Training/, or a dataset with only Testing/ to score a model on
     if verbose: print(f"data: {root} ({source})")
-    renamed = any(folder.name != split for split, folder in _split_dirs(root).items())
+    renamed = any(folder.name != split for split, folder in split_dirs(root).items())
     if verbose and renamed: print(f"split folders: {split_folders(root)}")
     return root
 
@@ -67,7 +85,7 @@ def dataset_digest(root:str|Path) -> str:
     "A short SHA-256 of a dataset's content: every file's path inside its split folders and its bytes"
     digest = hashlib.sha256()
     for path, split, cls, folder in _class_files(Path(root)):
-        digest.update(f"{split}/{path.relative_to(Path(root)/_split_dirs(Path(root))[split])}".encode())
+        digest.update(f"{split}/{path.relative_to(Path(root)/split_dirs(Path(root))[split])}".encode())
         digest.update(hashlib.sha256(path.read_bytes()).digest())
     return digest.hexdigest()[:16]
 

@@ -26,7 +26,8 @@ _all_ = ["ModelCard", "Preprocessing", "TrainedModel", "load_trained", "opened"]
 __all__ = ['training_settings', 'cap_per_class', 'manifest_fingerprint', 'train', 'cluster_role', 'distribution_strategy',
            'warmup_cosine', 'epoch_seed', 'fit_epochs', 'shard_rows', 'worker_batches', 'AverageAcrossWorkers',
            'fit_across_workers', 'follow_chief', 'save_seen_images', 'save_trained', 'ensure_model', 'series_model',
-           'plot_curves', 'phase_report', 'ModelCard', 'Preprocessing', 'TrainedModel', 'load_trained', 'opened']
+           'trained_split', 'plot_curves', 'phase_report', 'ModelCard', 'Preprocessing', 'TrainedModel', 'load_trained',
+           'opened']
 
 # %% ../nbs/05_training.ipynb #0d0317c7
 def training_settings(profile:str="quick", backbone:str="xception", **overrides) -> dict:
@@ -389,7 +390,7 @@ def ensure_model(split:pd.DataFrame, model_dir:str|Path, backbone:str="xception"
             differs = {k: (card.get(k),
                            v) for k, v in wanted.items() if json.loads(json.dumps(card.get(k))) != json.loads(json.dumps(v))}
             if differs: raise ValueError(f"{model_dir} holds a model trained otherwise ({sorted(differs)} differ); "
-                                         "use another model_dir or delete this one")
+                                         "it is left as it is: use another model_dir")
             return load_trained(model_dir), False
         train(split, model_dir, backbone, weights, profile, seed, verbose, **overrides)
         return load_trained(model_dir), True
@@ -406,6 +407,20 @@ def series_model(data=None,                  # the notebooks' parameters, as in 
     trained, trained_now = ensure_model(split, model_dir, backbone, weights, profile, seed, **overrides)
     if trained_now: print(f"{model_dir} held no model: trained it as 05_training does")
     return root, masks_dir, split, trained
+
+# %% ../nbs/05_training.ipynb #450166e2
+def trained_split(root:str|Path,         # the dataset the model was trained on
+                  card:ModelCard,         # a model trained here (`train`): its seed, caps and training fingerprint
+                  masks:str|Path=None,    # the masks folder, as `training_split` takes it
+                 ) -> pd.DataFrame:
+    "The split a model of ours was trained on, regenerated from `root` with its card's seed; an error for other data"
+    split = training_split(root, seed=card.seed, masks=masks)
+    settings = card.settings
+    capped = cap_per_class(split, settings["max_train_per_class"], settings["max_val_per_class"], card.seed)
+    if manifest_fingerprint(capped[capped.subset == "train"]) != card.train_manifest_fingerprint:
+        raise ValueError(f"{root}: the training split regenerated from this data with seed {card.seed} is not the "
+                         f"one this model was trained on (fingerprints differ)")
+    return split
 
 # %% ../nbs/05_training.ipynb #1a95bc4b
 def plot_curves(model_dir:str|Path, title:str=None):

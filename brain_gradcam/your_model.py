@@ -29,17 +29,26 @@ def _config_of(path:Path) -> dict:
     "The model's architecture as saved in a .keras zip or an .h5 file"
     head = path.open("rb").read(8)
     if head.startswith(b"PK"):
-        with zipfile.ZipFile(path) as archive:
-            if "config.json" not in archive.namelist():
-                raise ValueError(f"{path}: a zip file without config.json, not a .keras model")
-            return json.loads(archive.read("config.json"))
+        try:
+            with zipfile.ZipFile(path) as archive:
+                if "config.json" not in archive.namelist():
+                    raise ValueError(f"{path}: a zip file without config.json, not a .keras model")
+                text = archive.read("config.json")
+        except zipfile.BadZipFile as err: raise ValueError(f"{path}: a damaged .keras zip ({err})") from None
+        return _parsed(text, path, "its config.json")
     if head != H5_SIGNATURE:
         raise ValueError(f"{path}: not a Keras model file (neither a .keras zip nor an HDF5 .h5 file)")
     import h5py
     with h5py.File(path, "r") as f: config = f.attrs.get("model_config")
     if config is None: raise ValueError(f"{path}: holds weights only (saved with save_weights), not a model; build "
                                         f"the model in Python, load these weights into it, and pass the model itself")
-    return json.loads(config.decode() if isinstance(config, bytes) else config)
+    return _parsed(config, path, "its model_config")
+
+def _parsed(text, path:Path, what:str) -> dict:
+    "The JSON `text` read from `path`; an error naming the file and `what` in it when it is not JSON"
+    try: return json.loads(text.decode() if isinstance(text, bytes) else text)
+    except (json.JSONDecodeError, UnicodeDecodeError) as err:
+        raise ValueError(f"{path}: {what} is not valid JSON ({err}); the file is damaged, save the model again") from None
 
 def _layers_named(config, class_name:str) -> list:
     "Names of the layers of class `class_name` anywhere in a saved architecture, nested models included"
