@@ -90,11 +90,14 @@ def _failure(name, err) -> str:
 
 # %% ../nbs/90_runner.ipynb #6c25107f
 _ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
+_BAR = re.compile(r"\d+%\|")       # a tqdm bar: "caching train: 45%|████▌     | 5/11 [00:01<00:02]"
 
 class _Relay(io.TextIOBase):
-    "A notebook's printed output, passed on a line at a time after its name; a bar's redrawn line at most every `every` s"
-    def __init__(self, name:str, every:float=30, out=None, clock=time.monotonic):
-        self.name, self.every, self.out, self.clock = name, every, out, clock
+    "A notebook's printed lines, passed on after its name as they come; a redrawn bar's line at most every `every` s"
+    def __init__(self, name:str,
+                 bars_only:bool=False,  # pass on progress bars alone (stderr: warnings and logs stay in the notebook)
+                 every:float=30, out=None, clock=time.monotonic):
+        self.name, self.bars_only, self.every, self.out, self.clock = name, bars_only, every, out, clock
         self.pending, self.last_bar = "", None
     def writable(self): return True
     def write(self, text:str) -> int:
@@ -104,7 +107,7 @@ class _Relay(io.TextIOBase):
             self._line(_ANSI.sub("", line).strip(), redrawn=end.group() == "\r")
         return len(text)
     def _line(self, line:str, redrawn:bool):
-        if not line: return
+        if not line or self.bars_only and not _BAR.search(line): return
         if redrawn:
             now = self.clock()
             if self.last_bar is not None and now - self.last_bar < self.every: return
@@ -116,7 +119,7 @@ def _execute(notebook:Path, staging:Path, out_dir:Path, parameters:dict, bar:boo
     "(status, seconds, error): `notebook` executed by papermill in `out_dir`, its install cell skipped"
     import papermill as pm
     start = time.perf_counter()
-    streams = dict(stdout_file=_Relay(notebook.stem), stderr_file=_Relay(notebook.stem)) if relay else {}
+    streams = dict(stdout_file=_Relay(notebook.stem), stderr_file=_Relay(notebook.stem, bars_only=True)) if relay else {}
     try:
         pm.execute_notebook(prepare_notebook(notebook, staging/notebook.name), out_dir/notebook.name,
                             parameters=parameters, progress_bar=bar, kernel_name="python3", **streams,
