@@ -91,6 +91,7 @@ def _failure(name, err) -> str:
 # %% ../nbs/90_runner.ipynb #6c25107f
 _ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 _BAR = re.compile(r"\d+%\|")       # a tqdm bar: "caching train: 45%|████▌     | 5/11 [00:01<00:02]"
+_LOG = re.compile(r"^(INFO|WARNING):(tensorflow|absl):")    # TensorFlow's Python logging, which reaches stdout
 
 class _Relay(io.TextIOBase):
     "A notebook's printed lines, passed on after its name as they come; a redrawn bar's line at most every `every` s"
@@ -107,7 +108,7 @@ class _Relay(io.TextIOBase):
             self._line(_ANSI.sub("", line).strip(), redrawn=end.group() == "\r")
         return len(text)
     def _line(self, line:str, redrawn:bool):
-        if not line or self.bars_only and not _BAR.search(line): return
+        if not line or _LOG.match(line) or self.bars_only and not _BAR.search(line): return
         if redrawn:
             now = self.clock()
             if self.last_bar is not None and now - self.last_bar < self.every: return

@@ -48,7 +48,7 @@ def download_brisc(fetch=None, # how it is fetched (see `kaggle_download`)
     named = os.environ.get("BRAIN_GRADCAM_BRISC")
     root = Path(named).expanduser() if named else kaggle_download(BRISC_DATASET, "BRAIN_GRADCAM_BRISC", fetch)
     found = _holding(root, "segmentation_task")
-    where = f"$BRAIN_GRADCAM_BRISC={named}" if named else f"the BRISC download {root}"
+    where = f"$BRAIN_GRADCAM_BRISC={named}" if named else root
     if not found: raise FileNotFoundError(f"{where}: holds no segmentation_task/ folder (BRISC 2025 as released)")
     print(f"BRISC 2025: {found[0]} ({'$BRAIN_GRADCAM_BRISC' if named else 'kagglehub'})")
     return found[0]
