@@ -5,7 +5,7 @@
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 old=${1:-13d0deb} out=${2:-/tmp/guided-loops}
-model=$repo/runs/models/xception-quick     # 05_training's quick model; trained by the first run if missing
+model=$repo/runs/models/xception-quick     # a quick default model; trained by the first run if missing
 rm -rf "$out" && mkdir -p "$out"
 git -C "$repo" worktree add -q "$out/old-src" "$old"
 trap 'git -C "$repo" worktree remove --force "$out/old-src"' EXIT

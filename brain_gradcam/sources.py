@@ -15,7 +15,7 @@ from .masks import combine_masks, masks_from, masks_label_of, summarize_matches
 
 # %% auto #0
 __all__ = ['KAGGLE_DATASET', 'BRISC_DATASET', 'kaggle_download', 'download_kaggle', 'download_brisc', 'release_folder',
-           'resolve_data', 'dataset_digest', 'is_release', 'resolve_masks', 'masks_label']
+           'resolve_data', 'data_key', 'dataset_digest', 'is_release', 'resolve_masks', 'masks_label']
 
 # %% ../nbs/02b_sources.ipynb #9a84e53f
 KAGGLE_DATASET = "masoudnickparvar/brain-tumor-mri-dataset"
@@ -79,6 +79,15 @@ def resolve_data(data:str|Path=None, # a folder, "kaggle", "phantom", or None
     renamed = any(folder.name != split for split, folder in split_dirs(root).items())
     if verbose and renamed: print(f"split folders: {split_folders(root)}")
     return root
+
+# %% ../nbs/02b_sources.ipynb #dd8e2489
+def data_key(data:str|Path=None, # what `resolve_data` takes
+            ) -> str:             # "phantom", "kaggle", or a folder's name and a hash of its full path
+    "A short name for the data `resolve_data(data)` opens, for folder names; nothing is opened or downloaded"
+    data, _ = _data_source(data)
+    if str(data) in ("kaggle", "phantom"): return str(data)
+    path = Path(data).expanduser().resolve()
+    return f"{path.name}-{hashlib.sha256(str(path).encode()).hexdigest()[:6]}"
 
 # %% ../nbs/02b_sources.ipynb #7a30f0f4
 def dataset_digest(root:str|Path) -> str:
