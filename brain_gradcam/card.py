@@ -52,6 +52,7 @@ class ModelCard:
     training_images:list=None               # a user's model: the images it trained on, when named
     your_model:dict=None                    # a user's model: output, class order, channels, notes
     guided:dict=None                        # a guided model: guides, weight, epochs, masks used
+    grouping:dict=None                      # how its split kept images together: patients file, neighbour distance
     extra:dict=field(default_factory=dict)  # keys of another version's model.json, kept as read
 
     def __post_init__(self):

@@ -196,6 +196,8 @@ def train(out:str,                  # model directory to write
           backbone:str="xception",
           weights:str="imagenet",   # 'imagenet' ($BRAIN_GRADCAM_WEIGHTS if set), a weights file, or 'none'
           seed:int=42,
+          patients:str=None,        # a CSV of image,patient: one patient's slices stay on one side (default: the
+                                    #   data's patients.csv, if it has one; 'none': group by copies and neighbours only)
           overwrite:bool=False,     # delete another run found in --out and train afresh (default: refuse)
           setting:list=(),          # override a profile setting (repeatable)
           guided:str=None,
@@ -223,10 +225,11 @@ def train(out:str,                  # model directory to write
         return 1 if any(launch_local(args, workers)) else 0
     if workers > 1: _join_cluster(workers, guided)
     weights = None if weights == "none" else weights
+    patients = False if patients == "none" else patients
     if guided: return _train_guided(out, data, resolve_profile(profile), backbone, weights, seed, overwrite, overrides,
-                                    guided, base, masks, healthy, epochs=guided_epochs, weight=guided_weight,
-                                    blocks=guided_blocks, fill=guided_fill)
-    split = training_split(resolve_data(data), seed=seed)
+                                    guided, base, masks, healthy, patients=patients, epochs=guided_epochs,
+                                    weight=guided_weight, blocks=guided_blocks, fill=guided_fill)
+    split = training_split(resolve_data(data), seed=seed, patients=patients)
     card = train_model(split, out, backbone=backbone, weights=weights, profile=resolve_profile(profile), seed=seed,
                        verbose=1, overwrite=overwrite, **overrides)
     if workers > 1 and cluster_role()[0]:
@@ -247,7 +250,7 @@ def _join_cluster(workers:int, guided:str=None):
     distribution_strategy()
 
 def _train_guided(out, data, profile, backbone, weights, seed, overwrite, overrides, guided, base, masks,
-                  healthy=None, **fine):
+                  healthy=None, patients=None, **fine):
     "The default model (reused from `base`, else trained there), then guided fine-tuning from it into `out`"
     from brain_gradcam.sources import resolve_data, resolve_masks
     from brain_gradcam.pipeline import training_split
@@ -259,7 +262,7 @@ def _train_guided(out, data, profile, backbone, weights, seed, overwrite, overri
     base = Path(base or f"{Path(out)}-default")
     split = _base_split(base, root, resolve_masks(masks, root), overrides)
     if split is None:
-        split = training_split(root, seed=seed, masks=resolve_masks(masks, root))
+        split = training_split(root, seed=seed, masks=resolve_masks(masks, root), patients=patients)
         ensure_model(split, base, backbone, weights, profile, seed, verbose=1, **overrides)
         print(f"default model: {base} (trained now)")
     trained_healthy = None if healthy is None else healthy_halves(healthy_rows(healthy, root))[0]

@@ -46,14 +46,23 @@ def expected_calibration_error(labels:np.ndarray, probabilities:np.ndarray, bins
     return float(sum(abs(correct[which == b].mean() - confidence[which == b].mean()) * (which == b).mean()
                      for b in range(bins) if (which == b).any()))
 
-def bootstrap_ci(labels:np.ndarray, predicted:np.ndarray, score, n:int=1000, seed:int=42) -> list:
-    "95% percentile bootstrap interval of `score(labels, predicted)`"
+def bootstrap_ci(labels:np.ndarray, predicted:np.ndarray, score, n:int=1000, seed:int=42,
+                 groups:np.ndarray=None, # each row's patient (or unit): patients are drawn, with all their slices
+                ) -> list:
+    "95% percentile bootstrap interval of `score(labels, predicted)`, over images or, with `groups`, over patients"
     rng = np.random.default_rng(seed)
-    draws = [score(labels[i], predicted[i]) for i in (rng.integers(0, len(labels), len(labels)) for _ in range(n))]
+    if groups is None: groups = np.arange(len(labels))
+    codes = pd.factorize(np.asarray(groups))[0]
+    members = np.split(np.argsort(codes, kind="stable"), np.cumsum(np.bincount(codes))[:-1])
+    draws = [score(labels[i], predicted[i]) for i in (np.concatenate([members[u] for u in rng.integers(0, len(members),
+                                                                                                          len(members))])
+                                                      for _ in range(n))]
     return [float(np.percentile(draws, 2.5)), float(np.percentile(draws, 97.5))]
 
 # %% ../nbs/06_evaluation.ipynb #a7b928a3
-def classification_metrics(labels:np.ndarray, probabilities:np.ndarray, n_bootstrap:int=1000, seed:int=42) -> dict:
+def classification_metrics(labels:np.ndarray, probabilities:np.ndarray, n_bootstrap:int=1000, seed:int=42,
+                           groups:np.ndarray=None, # each row's patient or unit: the intervals draw patients
+                          ) -> dict:
     "Accuracy, macro F1, per-class report, confusion matrices, one-vs-rest AUCs, ECE and bootstrap CIs"
     from sklearn.metrics import accuracy_score, classification_report, confusion_matrix, f1_score, roc_auc_score
     labels = np.asarray(labels)
@@ -72,8 +81,9 @@ def classification_metrics(labels:np.ndarray, probabilities:np.ndarray, n_bootst
                 confusion_normalized=np.round(counts / np.maximum(counts.sum(1, keepdims=True), 1), 4).tolist(),
                 auc=auc, auc_macro=float(np.mean(list(auc.values()))) if auc else None,
                 ece=expected_calibration_error(labels, probabilities),
-                ci95=dict(accuracy=bootstrap_ci(labels, predicted, accuracy_score, n_bootstrap, seed),
-                          macro_f1=bootstrap_ci(labels, predicted, macro_f1, n_bootstrap, seed)))
+                ci95=dict(accuracy=bootstrap_ci(labels, predicted, accuracy_score, n_bootstrap, seed, groups),
+                          macro_f1=bootstrap_ci(labels, predicted, macro_f1, n_bootstrap, seed, groups)),
+                bootstrap_draws="patients" if groups is not None else "images")
 
 # %% ../nbs/06_evaluation.ipynb #6efd81e2
 def training_images(model_dir:str|Path) -> pd.DataFrame:
@@ -198,7 +208,9 @@ def evaluate(model:TrainedModel,     # opened once: `load_trained(folder)`, or `
     labels = rows.label.to_numpy()
     sets = {"cleaned": rows.cleaned, "leak_free": rows.leak_free}
     if split in SPLITS: sets = {"published": rows.published, **sets}
-    scores = {name: classification_metrics(labels[m.to_numpy(bool)], probabilities[m.to_numpy(bool)], n_bootstrap, seed)
+    units = rows["unit"].to_numpy() if "unit" in rows else None       # a split of ours: intervals draw patients
+    scores = {name: classification_metrics(labels[m.to_numpy(bool)], probabilities[m.to_numpy(bool)], n_bootstrap, seed,
+                                           None if units is None else units[m.to_numpy(bool)])
               if m.any() else None for name, m in sets.items()}
     left_out = {name: _left_out(rows, m) for name, m in sets.items()}
     if "published" in left_out:

@@ -16,6 +16,7 @@ import pandas as pd
 
 from .data import cache_dir, decode_image, find_dataset_root, locked, read_mask, show_mri, split_holdout
 from .cleaning import audit_dataset, clean_manifest, leak_free, unusable
+from .patients import patient_units, patients_for
 from .model import BACKBONES, backbone_info
 
 # %% auto #0
@@ -181,7 +182,8 @@ def training_split(root:str|Path,        # a dataset folder (see `resolve_data`)
                    threshold:int=28,     # near-duplicate threshold of the audit
                    use_cache:bool=True,  # reuse a cached audit of the same files
                    masks:str|Path=None,  # the masks folder (default: the dataset's masks/)
-                  ) -> pd.DataFrame:     # Training's clean manifest with `subset` (train/val/test) and `leak_free`
+                   patients:str|Path|bool=None, # a patients file (02c); None: the dataset's patients.csv if any; False: none
+                  ) -> pd.DataFrame:     # Training's clean manifest with `subset` (train/val/test), `leak_free`, `patient`, `unit`
     ("The clean, grouped, leak-checked train/val/test split of Training/ alone, unusable images left out: what "
      "training uses")
     root = find_dataset_root(root)
@@ -204,9 +206,11 @@ def training_split(root:str|Path,        # a dataset folder (see `resolve_data`)
     if len(left_out):
         warnings.warn(f"{len(left_out)} images are unusable and left out of the split:\n  " +
                       "\n  ".join(f"{p}: {why}" for p, why in zip(left_out.path, left_out.outlier)), stacklevel=2)
-    split = split_holdout(clean.drop(index=left_out.index), val_frac=val_frac, test_frac=test_frac, seed=seed,
-                          groups="dup_group")
+    usable = clean.drop(index=left_out.index)
+    units, grouping = patient_units(usable, root, patients_for(root, patients))  # copies, persons, neighbours (02c)
+    split = split_holdout(usable.join(units), val_frac=val_frac, test_frac=test_frac, seed=seed, groups="unit")
     split.attrs["unusable"] = left_out[["path", "outlier"]].to_dict("records")     # records: attrs must compare cheaply
+    split.attrs["grouping"] = grouping
     return split.assign(leak_free=leak_free(split))
 
 # %% ../nbs/03_pipeline.ipynb #a41343fb

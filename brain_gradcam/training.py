@@ -47,7 +47,9 @@ def cap_per_class(split:pd.DataFrame, max_train:int=None, max_val:int=None, seed
     for (subset, _), rows in split.groupby(["subset", "class"], sort=True):
         cap = {"train": max_train, "val": max_val}.get(subset)
         parts.append(rows if cap is None or len(rows) <= cap else rows.sample(cap, random_state=seed))
-    return pd.concat(parts).sort_index()
+    capped = pd.concat(parts).sort_index()
+    capped.attrs = dict(split.attrs)                                  # how the split grouped its images, for the card
+    return capped
 
 def manifest_fingerprint(manifest:pd.DataFrame) -> str:
     "SHA-256 of the sorted (content hash or path, label) pairs of a manifest"
@@ -363,6 +365,7 @@ def save_trained(model, out_dir:str|Path, data:pd.DataFrame, backbone:str, setti
                 val_metrics=dict(accuracy=float(accuracy_score(val_rows.label, predicted)),
                                  macro_f1=float(f1_score(val_rows.label, predicted, average="macro"))),
                 epochs={phase: int(len(log)) for phase, log in logs.items()}, timings=timings, runtime=runtime or {},
+                grouping=data.attrs.get("grouping"),
                 versions=dict(keras=keras.__version__, tensorflow=__import__("tensorflow").__version__))
     save_seen_images(data, out_dir)
     model.save(out_dir/"model.keras")
@@ -413,13 +416,18 @@ def trained_split(root:str|Path,         # the dataset the model was trained on
                   card:ModelCard,         # a model trained here (`train`): its seed, caps and training fingerprint
                   masks:str|Path=None,    # the masks folder, as `training_split` takes it
                  ) -> pd.DataFrame:
-    "The split a model of ours was trained on, regenerated from `root` with its card's seed; an error for other data"
-    split = training_split(root, seed=card.seed, masks=masks)
+    ("The split a model of ours was trained on, regenerated from `root` with its card's seed and patients file; an "
+     "error for other data")
+    recorded = (card.grouping or {}).get("patients")
+    patients = recorded if recorded and Path(recorded).is_file() else None if recorded or not card.grouping else False
+    split = training_split(root, seed=card.seed, masks=masks, patients=patients)
     settings = card.settings
     capped = cap_per_class(split, settings["max_train_per_class"], settings["max_val_per_class"], card.seed)
     if manifest_fingerprint(capped[capped.subset == "train"]) != card.train_manifest_fingerprint:
         raise ValueError(f"{root}: the training split regenerated from this data with seed {card.seed} is not the "
-                         f"one this model was trained on (fingerprints differ)")
+                         f"one this model was trained on (fingerprints differ)" +
+                         ("" if card.grouping else "; it was trained before splits kept patients together: train it "
+                                                   "again"))
     return split
 
 # %% ../nbs/05_training.ipynb #1a95bc4b
