@@ -335,7 +335,7 @@ def split_holdout(manifest:pd.DataFrame, # a manifest with `split` and `class` c
         else: val_units, test_units = held_units, []
     except ValueError as err:
         counts = units.value_counts().to_dict()
-        raise ValueError(f"too few images (or duplicate groups) per class for a stratified split with "
+        raise ValueError(f"too few images (or groups: patients, copies) per class for a stratified split with "
                          f"val_frac={val_frac}, test_frac={test_frac}: {counts} ({err})") from None
     subset_of = {**{u: "val" for u in val_units}, **{u: "test" for u in test_units}}
     out.loc[training.index, "subset"] = [subset_of.get(k, "train") for k in keys.values]
