@@ -347,6 +347,11 @@ def cache_dir() -> Path:
     return Path(os.environ.get("BRAIN_GRADCAM_CACHE") or Path.home()/".cache"/"brain_gradcam").expanduser()
 
 # %% ../nbs/00_data.ipynb #f536dde2
+def _is_current(path:Path, handle) -> bool:
+    "Is the open file `handle` still the file at `path`? (its holder may remove it at any moment)"
+    try: return os.stat(path).st_ino == os.fstat(handle.fileno()).st_ino
+    except FileNotFoundError: return False
+
 @contextlib.contextmanager
 def locked(path:str|Path):
     "Hold an exclusive lock on the file `path` for the `with` block, then remove the file (POSIX; elsewhere no lock)"
@@ -358,7 +363,7 @@ def locked(path:str|Path):
         handle = open(path, "a")
         if fcntl is None: break
         fcntl.flock(handle, fcntl.LOCK_EX)
-        if path.exists() and os.stat(path).st_ino == os.fstat(handle.fileno()).st_ino: break
+        if _is_current(path, handle): break
         handle.close()                  # the holder before us removed this file: lock the one at `path` now
     try: yield
     finally:
