@@ -18,9 +18,10 @@ from .card import TRAIN_IMAGES, ModelCard, TrainedModel, opened
 from .training import trained_split
 
 # %% auto #0
-__all__ = ['softmax', 'predict_probabilities', 'expected_calibration_error', 'bootstrap_ci', 'classification_metrics',
-           'training_images', 'held_out_set', 'copies_by_role', 'folder_set', 'split_meant', 'evaluation_set',
-           'evaluate', 'score_table', 'accuracy_by', 'plot_confusion', 'plot_roc_and_calibration', 'plot_mistakes']
+__all__ = ['softmax', 'predict_probabilities', 'expected_calibration_error', 'draw_groups', 'bootstrap_ci',
+           'classification_metrics', 'training_images', 'held_out_set', 'copies_by_role', 'folder_set', 'split_meant',
+           'evaluation_set', 'evaluate', 'score_table', 'accuracy_by', 'plot_confusion', 'plot_roc_and_calibration',
+           'plot_mistakes']
 
 # %% ../nbs/06_evaluation.ipynb #f1fef9f9
 def softmax(logits:np.ndarray) -> np.ndarray:
@@ -46,17 +47,20 @@ def expected_calibration_error(labels:np.ndarray, probabilities:np.ndarray, bins
     return float(sum(abs(correct[which == b].mean() - confidence[which == b].mean()) * (which == b).mean()
                      for b in range(bins) if (which == b).any()))
 
+def draw_groups(groups:np.ndarray, # each row's patient (or unit); rows of one group are drawn together
+                n:int=1000, seed:int=42):
+    "`n` bootstrap draws of row indices: groups drawn with replacement, each with all its rows"
+    rng = np.random.default_rng(seed)
+    codes = pd.factorize(np.asarray(groups))[0]
+    members = np.split(np.argsort(codes, kind="stable"), np.cumsum(np.bincount(codes))[:-1])
+    for _ in range(n): yield np.concatenate([members[u] for u in rng.integers(0, len(members), len(members))])
+
 def bootstrap_ci(labels:np.ndarray, predicted:np.ndarray, score, n:int=1000, seed:int=42,
                  groups:np.ndarray=None, # each row's patient (or unit): patients are drawn, with all their slices
                 ) -> list:
     "95% percentile bootstrap interval of `score(labels, predicted)`, over images or, with `groups`, over patients"
-    rng = np.random.default_rng(seed)
-    if groups is None: groups = np.arange(len(labels))
-    codes = pd.factorize(np.asarray(groups))[0]
-    members = np.split(np.argsort(codes, kind="stable"), np.cumsum(np.bincount(codes))[:-1])
-    draws = [score(labels[i], predicted[i]) for i in (np.concatenate([members[u] for u in rng.integers(0, len(members),
-                                                                                                          len(members))])
-                                                      for _ in range(n))]
+    rows = np.arange(len(labels)) if groups is None else groups
+    draws = [score(labels[i], predicted[i]) for i in draw_groups(rows, n, seed)]
     return [float(np.percentile(draws, 2.5)), float(np.percentile(draws, 97.5))]
 
 # %% ../nbs/06_evaluation.ipynb #a7b928a3

@@ -15,7 +15,7 @@ import pandas as pd
 
 from .data import CLASSES
 from .sources import masks_label
-from .evaluation import evaluation_set, softmax
+from .evaluation import draw_groups, evaluation_set, softmax
 from .model import layer_output
 from .pipeline import prepare_example, training_split
 from .gradcam import (METHODS, black_input, explain, explain_rows, finish_maps, load_batch, method_info,
@@ -104,16 +104,18 @@ def score_maps(heatmaps:np.ndarray, masks:list, tolerance:int=None) -> pd.DataFr
     "One row of localization scores per heatmap"
     return pd.DataFrame([localization_scores(h, m, tolerance) for h, m in zip(heatmaps, masks)])
 
-def summarize(scores:pd.DataFrame, n_bootstrap:int=1000, seed:int=42) -> dict:
-    "Mean of each score with a 95% bootstrap CI, overall and per class"
+def summarize(scores:pd.DataFrame, n_bootstrap:int=1000, seed:int=42,
+              groups:str=None, # a column of `scores` (e.g. "unit"): its groups are drawn whole; None: images
+             ) -> dict:
+    "Mean of each score with a 95% bootstrap CI (images drawn, or patients), overall and per class"
     def block(frame):
         if frame.empty:
             return dict(n=0, note="no image to score", **{m: None for m in METRICS},
                         **{f"{m}_ci95": None for m in METRICS})
-        rng = np.random.default_rng(seed)
         values = frame[METRICS].to_numpy(float)
         out = dict(n=int(len(frame)))
-        draws = np.array([np.nanmean(values[rng.integers(0, len(values), len(values))], 0) for _ in range(n_bootstrap)])
+        units = np.arange(len(frame)) if groups is None else frame[groups].to_numpy()
+        draws = np.array([np.nanmean(values[i], 0) for i in draw_groups(units, n_bootstrap, seed)])
         for k, name in enumerate(METRICS):
             out[name] = float(np.nanmean(values[:, k]))
             out[f"{name}_ci95"] = [float(np.nanpercentile(draws[:, k], 2.5)),

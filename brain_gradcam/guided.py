@@ -38,7 +38,7 @@ __all__ = ['TARGETS', 'COUNTS', 'TUNABLE', 'mask_cells', 'fill_names', 'counterf
            'pasted_features', 'training_table', 'top_logits', 'GuidedBatches', 'GuidedTop', 'guided_blocks', 'masks_in',
            'guided_fine_tune', 'healthy_rows', 'healthy_halves', 'called_notumor', 'healthy_share', 'held_out_features',
            'removal_frame', 'flip_rates', 'map_scores', 'compare_models', 'targets_table', 'targets_met', 'verdict',
-           'pick_guided', 'formatted', 'distance_map', 'annotator_scores', 'score_subset', 'tunings',
+           'pick_guided', 'formatted', 'distance_map', 'annotator_scores', 'score_subset', 'study_results', 'tunings',
            'plot_side_by_side']
 
 # %% ../nbs/09b_guided_training.ipynb #df404eba
@@ -491,7 +491,8 @@ def map_scores(top, held:dict, method:str, layer:str, image_size:int, prior:dict
     classes = held["rows"]["class"].to_numpy()
     others = {"random": random_maps(len(x), image_size, cells.shape[1], seed),
               "prior": np.stack([prior[c] for c in classes])} if baselines else {}
-    scores = pd.concat([score_maps(maps, held["masks"]).assign(method=name, **{"class": classes})
+    units = held["rows"].get("unit", pd.Series(range(len(x)))).to_numpy()      # each image's patient (or unit)
+    scores = pd.concat([score_maps(maps, held["masks"]).assign(method=name, unit=units, **{"class": classes})
                         for name, maps in [(method, heatmaps), *others.items()]], ignore_index=True)
     return scores, heatmaps
 
@@ -503,12 +504,15 @@ def compare_models(tops:dict,          # name -> the top of each model (`split_m
                    held:dict,          # `held_out_features` of the held-out masked images
                    x_test:np.ndarray, labels:np.ndarray,   # the cached inputs and labels of every held-out test image
                    prior:dict, layer:str, image_size:int, methods=("gradcam", "gradcam++", "layercam_multi"),
-                   seed:int=42, n_bootstrap:int=1000) -> tuple:
+                   seed:int=42, n_bootstrap:int=1000,
+                   groups:np.ndarray=None,   # each test image's patient (or unit): the intervals draw patients
+                  ) -> tuple:
     ("(table, maps): per model, accuracy and macro F1 with 95% CIs, each method's pointing game and energy in mask, "
      "removal flips per filling")
     rows, maps = [], {}
     for name, top in tops.items():
-        metrics = classification_metrics(np.asarray(labels), softmax(top_logits(top, x_test)), n_bootstrap, seed)
+        metrics = classification_metrics(np.asarray(labels), softmax(top_logits(top, x_test)), n_bootstrap, seed,
+                                         groups=groups)
         row = dict(model=name, n_test=metrics["n"], accuracy=metrics["accuracy"],
                    accuracy_ci95=metrics["ci95"]["accuracy"],
                    macro_f1=metrics["macro_f1"], macro_f1_ci95=metrics["ci95"]["macro_f1"], n_masked=len(held["masks"]))
@@ -517,7 +521,7 @@ def compare_models(tops:dict,          # name -> the top of each model (`split_m
             first = name == next(iter(tops))
             scores, maps[name, method] = map_scores(top, held, method, layer, image_size, prior, seed, baselines=first)
             for who in (method, "random", "prior") if first else (method,):
-                summary = summarize(scores[scores.method == who], n_bootstrap, seed)
+                summary = summarize(scores[scores.method == who], n_bootstrap, seed, groups="unit")
                 key = method if who == method else f"{who} ({method} images)"
                 for metric in ("pointing_game", "energy_in_mask"):
                     row[f"{key}: {metric}"], row[f"{key}: {metric}_ci95"] = summary[metric], summary[f"{metric}_ci95"]
@@ -628,7 +632,7 @@ def score_subset(front, tops:dict, card:ModelCard, split:pd.DataFrame,
     if max_per_class: masked = masked.groupby("class").head(max_per_class)
     held = held_out_features(front, card, masked.sort_values(["label", "path"]), fills, seed)
     table, maps = compare_models(tops, held, x, rows.label.to_numpy(), prior, card.cam_layer, card.image_size,
-                                 seed=seed, n_bootstrap=n_bootstrap)
+                                 seed=seed, n_bootstrap=n_bootstrap, groups=rows.get("unit"))
     table.insert(0, "scored on", f"{subset} ({len(rows)} images, {len(held['masks'])} masked)")
     if agreement is not None:
         summary = summarize(annotator_scores(card, held, agreement), n_bootstrap, seed)
@@ -636,6 +640,23 @@ def score_subset(front, tops:dict, card:ModelCard, split:pd.DataFrame,
         for metric in ("n", "pointing_game", "energy_in_mask"):
             table.loc[first, f"annotator: {metric}"] = summary[metric]
     return table, maps, held
+
+# %% ../nbs/09b_guided_training.ipynb #6294ba29
+def study_results(table:pd.DataFrame,   # `score_subset`'s table of the subset reported (test)
+                  split:pd.DataFrame,   # the study's split (`training_split`: subset, patient, unit)
+                  card:ModelCard,       # the default model's card: its grouping and profile
+                  candidates:int,       # how many candidates validation compared
+                  looks:int=1,          # how many times this study scored the reported subset
+                 ) -> dict:
+    "The reported table with what a reader needs to weigh it: the split's grouping, its persons, the candidates, the looks"
+    subset = table["scored on"].iloc[0].split()[0]
+    held, trained = split[split.subset == subset], split[split.subset == "train"]
+    persons = held.patient.replace("", np.nan).dropna()                     # "": no patient known
+    return dict(subset=subset, images=len(held), units=int(held.unit.nunique()), persons=int(persons.nunique()),
+                persons_also_in_train=int(persons[persons.isin(trained.patient)].nunique()),
+                grouping=card.grouping, backbone=card.backbone, image_size=card.image_size,
+                candidates=candidates, looks=looks,
+                models=json.loads(table.drop(columns="scored on").to_json(orient="index", double_precision=15)))
 
 # %% ../nbs/09b_guided_training.ipynb #51d87e50
 TUNABLE = dict(weight=float, epochs=int, blocks=int, fill=str)   # guided_fine_tune's arguments a study may vary
