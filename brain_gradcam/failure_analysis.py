@@ -21,8 +21,9 @@ from .explanation_metrics import localization_scores
 
 # %% auto #0
 __all__ = ['FILLS', 'brain_mask', 'shortcut_score', 'failure_table', 'right_for_wrong_reason', 'plot_failures', 'remove_region',
-           'fill_mean', 'fill_blur', 'tumor_region', 'control_region', 'removal_images', 'measure_removal',
-           'removal_table', 'dependence_summary', 'tumor_dependence', 'pointing_by_dependence', 'failure_summary']
+           'fill_mean', 'fill_blur', 'tumor_region', 'control_region', 'removal_images', 'matched_region',
+           'measure_removal', 'removal_table', 'dependence_summary', 'tumor_dependence', 'pointing_by_dependence',
+           'failure_summary']
 
 # %% ../nbs/09_failure_analysis.ipynb #17fe682b
 def brain_mask(image:np.ndarray,       # (H, W) or (H, W, 3) uint8
@@ -181,6 +182,16 @@ def removal_images(image:np.ndarray, mask:np.ndarray, seed:int=42, dilate:float=
     region = tumor_region(mask, dilate)
     control = control_region(region, brain_mask(image), seed=seed)
     return FILLS[fill](image, region), (None if control is None else FILLS[fill](image, control))
+
+# %% ../nbs/09_failure_analysis.ipynb #7888ea66
+def matched_region(region:np.ndarray,  # this image's (dilated) tumor
+                   others:list,        # the tumor regions of other images of the same class, in the order to try
+                   brain:np.ndarray, inside:float=0.95, gap:int=3) -> tuple:
+    "(region, index): the first of `others` clear of `region` by `gap` pixels, with `inside` of it in `brain`; (None, -1)"
+    near = cv2.dilate(region.astype(np.uint8), np.ones((2 * gap + 1, 2 * gap + 1), np.uint8)).astype(bool)
+    for k, other in enumerate(others):
+        if other.any() and not (near & other).any() and brain[other].mean() >= inside: return other, k
+    return None, -1
 
 # %% ../nbs/09_failure_analysis.ipynb #d3e7a771
 def measure_removal(model, images:np.ndarray, masks:list, labels, backbone:str, dilate:float=0.02, seed:int=42,

@@ -28,7 +28,7 @@ from .fitting import claim_run_dir, class_weights, fit_cached
 from .card import ModelCard, TrainedModel, load_trained, opened
 from .training import _freeze_batchnorm, cap_per_class, manifest_fingerprint, save_trained
 from .gradcam import explain, file_batches, finish_maps, load_batch, method_info
-from .failure_analysis import FILLS, brain_mask, removal_images, removal_table, tumor_region
+from .failure_analysis import FILLS, brain_mask, matched_region, removal_images, removal_table, tumor_region
 from .evaluation import bootstrap_ci, classification_metrics, predict_probabilities, softmax
 from .explanation_metrics import random_maps, score_maps, summarize
 from .overlays import show_overlay
@@ -438,14 +438,21 @@ def healthy_share(model:TrainedModel, folder:str|Path, dataset:str|Path, n_boots
 # %% ../nbs/09b_guided_training.ipynb #d9c2c635
 def held_out_features(front, card:ModelCard, rows:pd.DataFrame, fills=("surround", "mean"), seed:int=42,
                       batch_size:int=16) -> dict:
-    ("Frozen features of held-out masked images as they are, and with the tumor and a healthy control patch removed by "
-     "each filling")
+    ("Frozen features of held-out masked images as they are, and with the tumor, a healthy control patch, and the "
+     "place of a same-class image's tumor (`matched_region`) removed by each filling")
     rows, parts, errors = rows.reset_index(drop=True), [], []
     frozen = lambda pictures: np.asarray(front.predict_on_batch(preprocess(np.stack(pictures).astype(np.float32),
                                                                            card.preprocessing.backbone)),
                                                                            np.float16)
+    regions = {k: tumor_region(m) for part, batch in file_batches(card, rows, batch_size, [])
+               for k, m in zip(part.index, batch["masks"])}             # every tumor's place, to lend to the others
+    def matched_place(k, image):
+        same = [j for j in np.random.default_rng(seed + k).permutation(len(rows))
+                if j != k and j in regions and rows["class"][j] == rows["class"][k]]
+        return matched_region(regions[k], [regions[j] for j in same], brain_mask(image))[0]
     for part, batch in file_batches(card, rows, batch_size, errors):
         found = {"original": frozen(batch["images"])}
+        places = [matched_place(k, image) for k, image in zip(part.index, batch["images"])]
         for f in fills:
             pairs = [removal_images(image, mask, seed + k,
                                     fill=f) for k, image, mask in zip(part.index, batch["images"], batch["masks"])]
@@ -453,18 +460,24 @@ def held_out_features(front, card:ModelCard, rows:pd.DataFrame, fills=("surround
             found[f"control/{f}"] = frozen([image if patch is None else patch for (_, patch),
                                             image in zip(pairs, batch["images"])])
             found[f"has_control/{f}"] = np.array([patch is not None for _, patch in pairs])
+            found[f"matched/{f}"] = frozen([image if p is None else FILLS[f](image, p)
+                                            for p, image in zip(places, batch["images"])])
+        found["has_matched"] = np.array([p is not None for p in places])
         parts.append((part, found, batch["masks"]))
     if not parts: raise ValueError(f"none of the {len(rows)} held-out images could be read: {errors[:3]}")
     return dict(rows=pd.concat([p for p, _, _ in parts]),
                 features={k: np.concatenate([f[k] for _, f, _ in parts]) for k in parts[0][1]},
                 masks=[m for _, _, masks in parts for m in masks], fills=list(fills), errors=errors)
 
-def removal_frame(top, held:dict, fill:str) -> pd.DataFrame:
+def removal_frame(top, held:dict, fill:str,
+                  control:str="control",   # "matched": the control is the place of a same-class image's tumor
+                 ) -> pd.DataFrame:
     ("09's removal table from cached features: true-class probability and prediction as is, tumor removed, "
      "control removed")
-    keys = {"original": "original", "removed": f"removed/{fill}", "control": f"control/{fill}"}
+    keys = {"original": "original", "removed": f"removed/{fill}", "control": f"{control}/{fill}"}
     probabilities = {name: softmax(top_logits(top, held["features"][key])) for name, key in keys.items()}
-    return removal_table(held["rows"].label.to_numpy(), held["features"][f"has_control/{fill}"], probabilities).assign(
+    has_control = held["features"][f"has_control/{fill}" if control == "control" else "has_matched"]
+    return removal_table(held["rows"].label.to_numpy(), has_control, probabilities).assign(
         **{"class": held["rows"]["class"].to_numpy(), "path": held["rows"].path.to_numpy()})
 
 def flip_rates(frame:pd.DataFrame) -> dict:
@@ -474,6 +487,7 @@ def flip_rates(frame:pd.DataFrame) -> dict:
     controlled = right[right.has_control]
     return dict(correct=int(len(right)),
                 tumor=float((right.predicted_removed != right.label).mean()) if len(right) else np.nan,
+                to_notumor=float((right.predicted_removed == CLASSES.index("notumor")).mean()) if len(right) else np.nan,
                 control=float((controlled.predicted_control != controlled.label).mean()) if len(controlled) else np.nan)
 
 # %% ../nbs/09b_guided_training.ipynb #c4abf4ce
@@ -528,6 +542,9 @@ def compare_models(tops:dict,          # name -> the top of each model (`split_m
         for fill in held["fills"]:
             rates = flip_rates(removal_frame(top, held, fill))
             row[f"flips, tumor ({fill})"], row[f"flips, control ({fill})"] = rates["tumor"], rates["control"]
+            row[f"flips to notumor, tumor ({fill})"] = rates["to_notumor"]        # correct answers called notumor without the tumor
+            if f"matched/{fill}" in held["features"]:     # the place where a same-class tumor sits in another image
+                row[f"flips, matched ({fill})"] = flip_rates(removal_frame(top, held, fill, "matched"))["control"]
         rows.append(row)
     return pd.DataFrame(rows).set_index("model"), maps
 
@@ -543,6 +560,9 @@ def targets_table(table:pd.DataFrame, model:str, fill:str, default:str="default"
               (f"correct answers flipping without a healthy patch ({fill})", row[f"flips, control ({fill})"], "<=",
                TARGETS["flips_control"]),
               ("test accuracy, within the default's 95% CI", row["accuracy"], ">=", base["accuracy_ci95"][0])]
+    if pd.notna(row.get(f"flips, matched ({fill})")):    # a patch detector flips here too (`matched_region`)
+        checks.append((f"correct answers flipping without where a same-class tumor sits in another image ({fill})",
+                       row[f"flips, matched ({fill})"], "<=", TARGETS["flips_control"]))
     if pd.notna(row.get("healthy: called_notumor")):      # scored after choosing: never a reason to choose
         checks.append(("healthy slices of another collection called notumor", row["healthy: called_notumor"], ">=",
                        TARGETS["healthy"]))
