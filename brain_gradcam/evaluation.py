@@ -11,17 +11,17 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .data import CLASSES, SPLIT_ALIASES, SPLITS, decode_image, show_mri, split_dirs
+from .data import CLASSES, SPLIT_ALIASES, SPLITS, decode_image, show_mri, split_dirs, split_holdout
 from .cleaning import audit_dataset, clean_manifest, training_copies
 from .pipeline import _listing_key, make_dataset, training_split
-from .card import TRAIN_IMAGES, ModelCard, TrainedModel, opened
-from .training import trained_split
+from .card import TRAIN_IMAGES, ModelCard, TrainedModel, load_trained, opened
+from .training import train, trained_split
 
 # %% auto #0
 __all__ = ['softmax', 'predict_probabilities', 'expected_calibration_error', 'draw_groups', 'bootstrap_ci',
            'classification_metrics', 'training_images', 'held_out_set', 'copies_by_role', 'folder_set', 'split_meant',
            'evaluation_set', 'evaluate', 'score_table', 'accuracy_by', 'plot_confusion', 'plot_roc_and_calibration',
-           'plot_mistakes']
+           'plot_mistakes', 'patient_cv', 'cv_summary']
 
 # %% ../nbs/06_evaluation.ipynb #f1fef9f9
 def softmax(logits:np.ndarray) -> np.ndarray:
@@ -320,3 +320,49 @@ def plot_mistakes(predictions:pd.DataFrame, n:int=12, seed:int=0, title:str="Mis
     fig.suptitle(f"{title}: {len(wrong)} of {int((predictions['class'] != predictions.predicted).sum())} shown")
     fig.tight_layout()
     return fig
+
+# %% ../nbs/06_evaluation.ipynb #4b3fd3d0
+def patient_cv(rows:pd.DataFrame,   # `training_split` rows with `unit`, `dup_group` and `fold` (the units' folds)
+               out:str|Path,        # a model folder per fold, out/fold<k>; one already trained there is reused
+               classes:list=None,   # the answer is taken among these classes (default: all)
+               held_back:float=0.1, # of each fold's training slices, held back: persons its model trains on
+               val_frac:float=0.15, seed:int=42,
+               **train_args) -> tuple: # `train`'s (backbone, profile, settings...)
+    "(summary, scored): each fold scored once by a model trained on the others, and held-back slices of its persons"
+    among, scored = [CLASSES.index(c) for c in classes or CLASSES], []
+    for k in sorted(rows.fold.unique()):
+        held = rows[rows.fold == k].assign(subset="test")
+        rest = split_holdout(rows[rows.fold != k].drop(columns="subset", errors="ignore"), val_frac=val_frac,
+                             test_frac=0, seed=seed, groups="unit")
+        alone = rest.dup_group.map(rest.dup_group.value_counts()) == 1      # no copy of it anywhere in the rest
+        seen = rest[(rest.subset == "train") & alone].groupby("class").sample(frac=held_back, random_state=int(k))
+        rest = rest.drop(index=seen.index)
+        seen = seen[seen.unit.isin(rest.unit[rest.subset == "train"])]     # scored only where its person trains
+        model_dir = Path(out)/f"fold{int(k)}"
+        if not (model_dir/"model.json").is_file():
+            train(pd.concat([rest, held]), model_dir, seed=seed, **train_args)
+        trained = load_trained(model_dir)
+        both = pd.concat([held.assign(seen=False), seen.assign(seen=True, subset="seen")])
+        answer = np.array(among)[predict_probabilities(trained.model, trained.card, both)[:, among].argmax(1)]
+        scored.append(both.assign(fold=k, correct=answer == both.label.to_numpy(),
+                                  val_accuracy=trained.card.val_metrics["accuracy"]))
+    return cv_summary(pd.concat(scored)), pd.concat(scored)
+
+# %% ../nbs/06_evaluation.ipynb #06b65f3a
+def cv_summary(scored:pd.DataFrame, # `patient_cv`'s rows: fold, seen, correct, unit, patient, val_accuracy
+               n_bootstrap:int=1000, seed:int=42) -> dict:
+    "Per fold and pooled: accuracy on patients never seen (a t-interval over folds, a patient bootstrap) and on seen ones"
+    from scipy import stats
+    never, seen = scored[~scored.seen], scored[scored.seen]
+    folds = [dict(fold=int(k), images=len(f), patients=int(f.patient.replace("", np.nan).nunique()),
+                  accuracy=float(f.correct.mean()), seen_patient_slices=int((seen.fold == k).sum()),
+                  seen_patient_accuracy=float(seen[seen.fold == k].correct.mean()),
+                  val_accuracy=float(f.val_accuracy.iloc[0])) for k, f in never.groupby("fold")]
+    accuracy = np.array([f["accuracy"] for f in folds])
+    half = stats.t.ppf(0.975, len(accuracy) - 1) * accuracy.std(ddof=1) / np.sqrt(len(accuracy))
+    share = lambda y, p: (y == p).mean()
+    interval = lambda f: bootstrap_ci(f.correct.to_numpy(), np.ones(len(f), bool), share, n_bootstrap, seed, f.unit.to_numpy())
+    return dict(folds=folds, mean=float(accuracy.mean()), t_interval=[float(accuracy.mean() - half),
+                float(accuracy.mean() + half)], pooled=float(never.correct.mean()), pooled_patient_bootstrap=interval(never),
+                images=len(never), seen_patient_pooled=float(seen.correct.mean()),
+                seen_patient_patient_bootstrap=interval(seen), seen_patient_slices=len(seen))
