@@ -286,14 +286,12 @@ def _base_split(base:Path, root:Path, masks, overrides:dict):
     return split
 
 def _model_of(model, preprocess=None, classes=None, image_size=None, crop=False, trained_on=None, quiet=False):
-    ("The model, opened once: a brain-gradcam model directory by `load_trained`, else `load_classifier` of the "
-     "file, its notes said once (on stderr when `quiet`: stdout is kept for JSON)")
-    own = (Path(model)/"model.json").is_file()
-    if own and not (preprocess or classes or image_size or crop or trained_on):
-        from brain_gradcam.training import load_trained
-        return load_trained(model)
+    ("The model, opened once by `load_classifier` (a brain-gradcam model directory, or your own file); a file's "
+     "notes said once (on stderr when `quiet`: stdout is kept for JSON)")
     from brain_gradcam.your_model import load_classifier
-    trained = load_classifier(model, preprocess, classes, image_size, crop, trained_on=trained_on)
+    trained = load_classifier(model, preprocess=preprocess, classes=classes, image_size=image_size, crop=crop,
+                              trained_on=trained_on)
+    if trained.folder is not None: return trained              # a model directory: its card says it all
     card = trained.card
     said = sys.stderr if quiet else sys.stdout
     print(f"{model}: {card.image_size}px, preprocessing {card.preprocessing.backbone!r}, explained at "
