@@ -423,7 +423,7 @@ def localize(model:str, preprocess:str=None, classes:str=None, image_size:int=No
     "Score each method's maps against the masks; 0 when written"
     from brain_gradcam.data import to_json
     from brain_gradcam.sources import resolve_data, resolve_masks
-    from brain_gradcam.explanation_metrics import localize as localize_maps
+    from brain_gradcam.explanation_metrics import localize as localize_maps, localization_table
     names = [m.strip() for m in methods.split(",") if m.strip()]
     if not names: raise ValueError(f"--methods {methods!r} names no method; give some of {','.join(METHODS)}")
     root = resolve_data(data)
@@ -438,14 +438,8 @@ def localize(model:str, preprocess:str=None, classes:str=None, image_size:int=No
     settings = result["metrics"]["settings"]
     if settings["skipped_masks"]: print(f"masks skipped, by cause: {settings['skipped_masks']}", file=sys.stderr)
     print(f"location prior from {settings['prior_from']}")    # said, not only written: it may flatter the baseline
-    number = lambda v, spec: "n/a" if v is None else format(v, spec)
-    for name, entry in result["metrics"].items():
-        if name == "settings": continue
-        low, high = entry["pointing_game_ci95"] or (None, None)
-        print(f"{name:10s} n={entry['n']:4d}  pointing game {number(entry['pointing_game'], '.1%')} "
-              f"[{number(low, '.1%')}, {number(high, '.1%')}]"
-              f"  energy in mask {number(entry['energy_in_mask'], '.3f')}  IoU {number(entry['iou'], '.3f')}  Dice "
-              f"{number(entry['dice'], '.3f')}")
+    keys = ("pointing_game", "energy_in_mask", "iou", "dice")
+    print(localization_table(result["metrics"], keys).to_string(index=False))      # each method beside its baselines
     print(f"-> {out} (per-image scores: {out.with_suffix('.scores.csv')})")
     return 0
 

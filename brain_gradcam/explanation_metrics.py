@@ -212,12 +212,15 @@ def localize(model:TrainedModel, # opened once: `load_trained(folder)`, or `load
 
 # %% ../nbs/08_explanation_metrics.ipynb #59f35f19
 def beats_baselines(entry:dict, keys=("pointing_game", "energy_in_mask")) -> bool:
-    "Whether a method's summary beats every baseline scored on its images, on every one of `keys`"
+    "Whether a method's summary beats every baseline scored on its images, on every one of `keys` (never if unscored)"
+    if any(entry.get(k) is None for k in keys) or not entry["baselines_same_images"]: return False
     return all(entry[k] > base[k] for k in keys for base in entry["baselines_same_images"].values())
 
 def localization_table(metrics:dict, keys=("pointing_game", "energy_in_mask", "iou", "dice", "auc")) -> pd.DataFrame:
     "Methods and their same-image baselines: mean [95% CI] of each score, and whether the method beats both baselines"
-    cell = lambda values, k: f"{values[k]:.3f} [{values[k + '_ci95'][0]:.3f}, {values[k + '_ci95'][1]:.3f}]"
+    def cell(values, k):                                 # None where nothing was scored
+        value, ci = values.get(k), values.get(k + "_ci95")
+        return "n/a" if value is None else f"{value:.3f}" + (f" [{ci[0]:.3f}, {ci[1]:.3f}]" if ci else "")
     rows = []
     for method in [m for m in metrics if m in METHODS]:
         entry = metrics[method]
