@@ -22,8 +22,8 @@ from .explanation_metrics import localization_scores
 # %% auto #0
 __all__ = ['FILLS', 'brain_mask', 'shortcut_score', 'failure_table', 'right_for_wrong_reason', 'plot_failures', 'remove_region',
            'fill_mean', 'fill_blur', 'tumor_region', 'control_region', 'removal_images', 'matched_region',
-           'measure_removal', 'removal_table', 'dependence_summary', 'tumor_dependence', 'pointing_by_dependence',
-           'failure_summary']
+           'fill_texture', 'image_predictor', 'measure_removal', 'removal_table', 'dependence_summary',
+           'tumor_dependence', 'pointing_by_dependence', 'failure_summary']
 
 # %% ../nbs/09_failure_analysis.ipynb #17fe682b
 def brain_mask(image:np.ndarray,       # (H, W) or (H, W, 3) uint8
@@ -193,7 +193,39 @@ def matched_region(region:np.ndarray,  # this image's (dilated) tumor
         if other.any() and not (near & other).any() and brain[other].mean() >= inside: return other, k
     return None, -1
 
+# %% ../nbs/09_failure_analysis.ipynb #a048d91e
+def fill_texture(image:np.ndarray, region:np.ndarray,
+                 grain:float=1.0,    # the noise's blur in pixels: MRI tissue is grainy, not white noise
+                ) -> np.ndarray:
+    ("`image` with `region` filled by noise with the level and spread (median, MAD) of the brain in a band around "
+     "it: a filling of another family, rough where the others are smooth")
+    region = _region_of(image, region)
+    if not region.any(): return image.copy()
+    band = tumor_region(region, 0.03) & ~region
+    around = band & brain_mask(image)
+    around = around if around.any() else band if band.any() else ~region
+    if not around.any(): raise ValueError("region covers the whole image: nothing to match the texture to")
+    pixels = image.astype(np.float32).reshape(*image.shape[:2], -1)           # (H, W, channels)
+    seed = int(np.flatnonzero(region)[0]) + int(region.sum())                  # the same region, the same noise
+    noise = cv2.GaussianBlur(np.random.default_rng(seed).standard_normal(region.shape).astype(np.float32), (0, 0), grain)
+    grains = noise[region] - noise[region].mean()
+    grains = grains / (grains.std() or 1.0)                                   # the region's own mean and spread: 0, 1
+    tissue = pixels[around]
+    centre = np.median(tissue, 0)                    # median and MAD: an edge in the band does not make it noisier
+    pixels[region] = centre + 1.4826 * np.median(np.abs(tissue - centre), 0) * grains[:, None]
+    return np.clip(np.rint(pixels), 0, 255).astype(image.dtype).reshape(image.shape)
+
+FILLS["texture"] = fill_texture
+
 # %% ../nbs/09_failure_analysis.ipynb #d3e7a771
+def image_predictor(model, backbone:str, batch_size:int=16):
+    "A function from uint8 images (B, S, S, 3) to class probabilities: `backbone`'s preprocessing, then `model`"
+    def predict(images) -> np.ndarray:
+        inputs = np.asarray(preprocess(np.stack(images).astype(np.float32), backbone), np.float32)
+        return softmax(np.concatenate([np.asarray(model(inputs[i:i + batch_size], training=False))
+                                       for i in range(0, len(inputs), batch_size)]))
+    return predict
+
 def measure_removal(model, images:np.ndarray, masks:list, labels, backbone:str, dilate:float=0.02, seed:int=42,
                     batch_size:int=16,
                     fill:str="surround") -> pd.DataFrame:   # how removed regions are filled: a name in `FILLS`
@@ -207,11 +239,7 @@ def measure_removal(model, images:np.ndarray, masks:list, labels, backbone:str, 
         removed.append(gone)
         controls.append(image if control is None else control)
         has_control.append(control is not None)
-    def probabilities(batch):
-        inputs = np.asarray(preprocess(np.stack(batch).astype(np.float32), backbone), np.float32)
-        logits = np.concatenate([np.asarray(model(inputs[i:i + batch_size],
-                                                  training=False)) for i in range(0, len(inputs), batch_size)])
-        return softmax(logits)
+    probabilities = image_predictor(model, backbone, batch_size)
     return removal_table(labels, has_control, {"original": probabilities(originals), "removed": probabilities(removed),
                                                "control": probabilities(controls)})
 
