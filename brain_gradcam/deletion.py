@@ -60,7 +60,7 @@ def deletion_table(predict,                   # uint8 images (B, S, S, 3) -> cla
     as_is = predict(images)
     predicted, rows, frames = as_is.argmax(1), np.arange(len(images)), []
     for share in shares:
-        pairs = [deletion_images(image, heatmap, share, seed + k, fill)
+        pairs = [deletion_images(image, heatmap, share, seed=seed + k, fill=fill)
                  for k, (image, heatmap) in enumerate(zip(images, heatmaps))]
         by_map, by_chance = predict([p[0] for p in pairs]), predict([p[1] for p in pairs])
         frames.append(pd.DataFrame(dict(image=rows, share=share, pixels=[p[2] for p in pairs], predicted=predicted,
@@ -100,9 +100,10 @@ def deletion_rows(model, card:ModelCard, rows:pd.DataFrame, method:str, shares=(
     "`deletion_table` for image files (`rows`: path, class, optional unit), `method`'s maps, a batch at a time"
     layer = card.cam_layer if method_info(method).takes_layer else None
     predict, frames = image_predictor(model, card.preprocessing.backbone, batch_size), []
-    for start, (part, batch, result) in enumerate(explain_rows(model, card, rows, method, layer,
-                                                               batch_size=batch_size, errors=errors)):
-        frame = deletion_table(predict, batch["images"], result.heatmaps, shares, fill, seed + start * batch_size)
+    explained = explain_rows(model, card, rows, method, layer=layer, batch_size=batch_size, errors=errors)
+    for start, (part, batch, result) in enumerate(explained):
+        frame = deletion_table(predict, batch["images"], result.heatmaps, shares=shares, fill=fill,
+                               seed=seed + start * batch_size)
         picked = part.iloc[frame.image].reset_index(drop=True)
         frames.append(frame.assign(method=method, path=picked.path, **{"class": picked["class"]},
                                    unit=picked.get("unit", picked.path)))
