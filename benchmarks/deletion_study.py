@@ -55,7 +55,8 @@ print(pd.DataFrame({k: {f"{m} {c}": v["one_denominator"][m][c] for m in models f
 started, deleted = time.time(), []
 for name, model in models.items():
     for method in ("gradcam", "saliency"):
-        deleted.append(deletion_rows(model, card, rows, method, (0.05, 0.10), "texture", seed=42).assign(model=name))
+        found = deletion_rows(model, card, rows, method, shares=(0.05, 0.10), fill="texture", seed=42)
+        deleted.append(found.assign(model=name))
 deleted = pd.concat(deleted, ignore_index=True)
 deletion = deletion_summary(deleted, by=["model", "method", "share"], groups="unit")
 deletion_seconds = time.time() - started

@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 
 from .card import ModelCard
-from .evaluation import draw_groups
+from .evaluation import bootstrap_ci
 from .gradcam import explain_rows, method_info
 from .failure_analysis import FILLS, brain_mask, image_predictor
 from .guided import flip_rates
@@ -76,13 +76,13 @@ def deletion_summary(frame:pd.DataFrame,
                      n_bootstrap:int=1000, seed:int=42) -> pd.DataFrame:
     "Per group of `by`: images, mean drop of the answer's probability (map, random), flips, map's drop above random's"
     def one(part):
-        gap = ((part.p - part.p_map) - (part.p - part.p_random)).to_numpy()
-        units = part[groups].to_numpy() if groups else np.arange(len(part))
-        draws = [gap[i].mean() for i in draw_groups(units, n_bootstrap, seed)]
+        gap = (part.p_random - part.p_map).to_numpy()             # the map's drop minus the random region's
+        interval = bootstrap_ci(gap, gap, lambda g, _: g.mean(), n=n_bootstrap, seed=seed,
+                                groups=part[groups].to_numpy() if groups else None)
         return pd.Series({"images": len(part), "drop, map": (part.p - part.p_map).mean(),
                           "drop, random": (part.p - part.p_random).mean(), "flips, map": part.flips_map.mean(),
                           "flips, random": part.flips_random.mean(), "map costs more": (gap > 0).mean(),
-                          "gap": gap.mean(), "gap ci95": tuple(np.round(np.percentile(draws, [2.5, 97.5]), 4))})
+                          "gap": gap.mean(), "gap ci95": interval})
     return frame.groupby(list(by)).apply(one, include_groups=False)
 
 # %% ../nbs/09c_deletion.ipynb #caf8a33e

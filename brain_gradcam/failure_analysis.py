@@ -22,7 +22,7 @@ from .explanation_metrics import localization_scores
 # %% auto #0
 __all__ = ['FILLS', 'brain_mask', 'shortcut_score', 'failure_table', 'right_for_wrong_reason', 'plot_failures', 'remove_region',
            'fill_mean', 'fill_blur', 'tumor_region', 'control_region', 'removal_images', 'matched_region',
-           'fill_texture', 'image_predictor', 'measure_removal', 'removal_table', 'dependence_summary',
+           'tissue_band', 'fill_texture', 'image_predictor', 'measure_removal', 'removal_table', 'dependence_summary',
            'tumor_dependence', 'pointing_by_dependence', 'failure_summary']
 
 # %% ../nbs/09_failure_analysis.ipynb #17fe682b
@@ -194,6 +194,13 @@ def matched_region(region:np.ndarray,  # this image's (dilated) tumor
     return None, -1
 
 # %% ../nbs/09_failure_analysis.ipynb #a048d91e
+def tissue_band(image:np.ndarray, region:np.ndarray) -> np.ndarray:
+    ("The brain in a band around `region` (3% of the side wide): the tissue a filling is matched to; the band alone "
+     "when it holds no brain, everything but `region` when there is no band")
+    band = tumor_region(region, 0.03) & ~region
+    inside = band & brain_mask(image)
+    return inside if inside.any() else band if band.any() else ~region
+
 def fill_texture(image:np.ndarray, region:np.ndarray,
                  grain:float=1.0,    # the noise's blur in pixels: MRI tissue is grainy, not white noise
                 ) -> np.ndarray:
@@ -201,9 +208,7 @@ def fill_texture(image:np.ndarray, region:np.ndarray,
      "it: a filling of another family, rough where the others are smooth")
     region = _region_of(image, region)
     if not region.any(): return image.copy()
-    band = tumor_region(region, 0.03) & ~region
-    around = band & brain_mask(image)
-    around = around if around.any() else band if band.any() else ~region
+    around = tissue_band(image, region)
     if not around.any(): raise ValueError("region covers the whole image: nothing to match the texture to")
     pixels = image.astype(np.float32).reshape(*image.shape[:2], -1)           # (H, W, channels)
     seed = int(np.flatnonzero(region)[0]) + int(region.sum())                  # the same region, the same noise

@@ -28,7 +28,8 @@ from .fitting import claim_run_dir, class_weights, fit_cached
 from .card import ModelCard, TrainedModel, load_trained, opened
 from .training import _freeze_batchnorm, cap_per_class, manifest_fingerprint, save_trained
 from .gradcam import explain, file_batches, finish_maps, load_batch, method_info
-from .failure_analysis import FILLS, brain_mask, matched_region, removal_images, removal_table, tumor_region
+from .failure_analysis import (
+    FILLS, brain_mask, matched_region, removal_images, removal_table, tissue_band, tumor_region)
 from .evaluation import bootstrap_ci, classification_metrics, predict_probabilities, softmax
 from .explanation_metrics import random_maps, score_maps, summarize
 from .overlays import show_overlay
@@ -111,9 +112,7 @@ def counterfactual_features(front,                # the frozen blocks (`split_mo
 # %% ../nbs/09b_guided_training.ipynb #4f42b127
 def _ring_mean(image:np.ndarray, region:np.ndarray) -> float:
     "The mean grey level of the brain in a band around `region` (the band alone when it holds no brain)"
-    band = tumor_region(region, 0.03) & ~region
-    inside = band & brain_mask(image)
-    return float(image[..., 0][inside if inside.any() else band].mean())
+    return float(image[..., 0][tissue_band(image, region)].mean())
 
 def paste_tumor(image:np.ndarray,    # (S, S, 3) uint8: a training image with a tumor
                 mask:np.ndarray,     # (S, S) bool: its tumor
